@@ -1,0 +1,5 @@
+export interface ErrorDefinition {
+  readonly status: number;
+  readonly fr: string;
+  readonly en: string;
+}
