@@ -1,0 +1,16 @@
+import { loadConfig } from './config.js';
+import { DataDirLockedError } from './db/data-dir-lock.js';
+import { startServer, stopOnSignals } from './server-runtime.js';
+
+try {
+  const server = await startServer(loadConfig());
+  stopOnSignals(server);
+  console.log(`Sillage écoute sur ${server.url}`);
+} catch (error) {
+  if (error instanceof DataDirLockedError) {
+    console.error(error.message);
+    process.exit(2);
+  }
+  console.error('Sillage n’a pas pu démarrer :', error instanceof Error ? error.message : error);
+  process.exit(1);
+}

@@ -1,0 +1,24 @@
+/**
+ * The services of one app instance, built once and handed to each feature plugin
+ * (Fastify encapsulation: no global singletons, tests build their own).
+ */
+import type { SillageConfig } from './config.js';
+import type { Database } from './db/database.js';
+import { AdminService } from './modules/admin/admin.service.js';
+import { AuthService } from './modules/auth/auth.service.js';
+
+export interface Services {
+  readonly config: SillageConfig;
+  readonly database: Database;
+  readonly auth: AuthService;
+  readonly admin: AdminService;
+}
+
+export function createServices(database: Database, config: SillageConfig): Services {
+  return {
+    config,
+    database,
+    auth: new AuthService(database, config),
+    admin: new AdminService(database),
+  };
+}
