@@ -6,12 +6,14 @@ import type { SillageConfig } from './config.js';
 import type { Database } from './db/database.js';
 import { AdminService } from './modules/admin/admin.service.js';
 import { AuthService } from './modules/auth/auth.service.js';
+import { PatientService } from './modules/patients/patients.service.js';
 
 export interface Services {
   readonly config: SillageConfig;
   readonly database: Database;
   readonly auth: AuthService;
   readonly admin: AdminService;
+  readonly patients: PatientService;
 }
 
 export function createServices(database: Database, config: SillageConfig): Services {
@@ -20,5 +22,6 @@ export function createServices(database: Database, config: SillageConfig): Servi
     database,
     auth: new AuthService(database, config),
     admin: new AdminService(database),
+    patients: new PatientService(database),
   };
 }

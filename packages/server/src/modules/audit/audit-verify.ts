@@ -7,7 +7,7 @@ import { chainHash, genesisHash, type AuditEventRecord } from './audit-canonical
 
 export type AuditVerification =
   | { ok: true; eventCount: number; lastHash: string }
-  | { ok: false; eventCount: number; brokenAtId: number; problem: 'hash_mismatch' | 'prev_hash_mismatch' | 'gap' };
+  | { ok: false; eventCount: number; brokenAtId: number; problem: 'hash_mismatch' | 'prev_hash_mismatch' };
 
 interface AuditRow {
   id: number;
