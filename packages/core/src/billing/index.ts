@@ -1,1 +1,23 @@
-export {};
+/** Billing (issue 5): NABM tariffs, cotation engine, coverage shares, desk quote — pure, no I/O. */
+export * from './b-value.js';
+export * from './billing-issue.js';
+export * from './cnam-date.js';
+export * from './coefficient.js';
+export * from './cotation-engine.js';
+export * from './cotation-restrictions.js';
+export * from './cotation-rules.js';
+export * from './coverage.js';
+export * from './coverage-shares.js';
+export * from './french-holidays.js';
+export * from './money.js';
+export * from './nabm-code.js';
+export * from './nabm-diff.js';
+export * from './nabm-import.js';
+export * from './nabm-types.js';
+export * from './paris-time.js';
+export * from './participation-forfaitaire.js';
+export * from './quote.js';
+export * from './quote-schemas.js';
+export * from './tariff-index.js';
+export * from './territory.js';
+export * from './urgent-period.js';

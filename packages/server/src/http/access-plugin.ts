@@ -6,7 +6,7 @@
  * - site check: `X-Sillage-Site` must be one of the user's sites;
  * - CSRF double submit for cookie-authenticated mutations (tokens are exempt: no ambient cookie).
  */
-import { isPermission, permissionsOf, SillageError, type Permission } from '@sillage/core';
+import { isPermission, permissionsOf, SillageError, type Permission, type RouteAccess } from '@sillage/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { SillageConfig } from '../config.js';
 import type { Database } from '../db/database.js';
@@ -28,10 +28,21 @@ const mutatingMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export class RouteWithoutAccessError extends Error {}
 
+export interface DeclaredRoute {
+  method: string;
+  url: string;
+  access: RouteAccess;
+}
+
+/** Every route and the access it declared, for the route-by-role tests and the docs. */
+export const declaredRoutesOf = new WeakMap<FastifyInstance, DeclaredRoute[]>();
+
 export function registerAccessControl(app: FastifyInstance, database: Database, config: SillageConfig): void {
   app.decorateRequest('actor', null);
   app.decorateRequest('siteId', null);
 
+  const declared: DeclaredRoute[] = [];
+  declaredRoutesOf.set(app, declared);
   app.addHook('onRoute', (route) => {
     const needsDeclaration = route.url.startsWith('/api') || route.url.startsWith('/fhir');
     const access = route.config?.access;

@@ -33,8 +33,38 @@ export const identityErrors = {
   },
   SIL_IDENTITY_STATUS_REQUIRES_INS: {
     status: 400,
-    fr: 'Ce statut d’identité exige un INS (NIR ou NIA) qualifié.',
-    en: 'This identity status requires an INS (NIR or NIA).',
+    fr: 'Ce statut d’identité exige un INS (NIR ou NIA) récupéré par le téléservice INSi.',
+    en: 'This identity status requires an INS (NIR or NIA) retrieved from the INSi teleservice.',
+  },
+  SIL_IDENTITY_STATUS_REQUIRES_DOCUMENT: {
+    status: 400,
+    fr: 'Ce statut d’identité exige le contrôle d’une pièce d’identité à haut niveau de confiance.',
+    en: 'This identity status requires checking a high-trust identity document.',
+  },
+  SIL_IDENTITY_ATTRIBUTE_FORCES_PROV: {
+    status: 409,
+    fr: 'Une identité douteuse ou fictive doit rester au statut provisoire.',
+    en: 'A doubtful or fictitious identity must stay provisional.',
+  },
+  SIL_NAME_INVALID: {
+    status: 400,
+    fr: 'Nom ou prénom invalide : lettres sans chiffres ni symboles, séparées par une espace, un tiret ou une apostrophe.',
+    en: 'Invalid name: letters only, separated by a space, a hyphen or an apostrophe.',
+  },
+  SIL_FIRST_FIRST_NAME_MISMATCH: {
+    status: 400,
+    fr: 'Le premier prénom doit être le premier des prénoms de naissance.',
+    en: 'The first first name must be the first of the birth first names.',
+  },
+  SIL_INS_OID_UNKNOWN: {
+    status: 400,
+    fr: 'OID d’autorité d’affectation INS inconnu.',
+    en: 'Unknown INS assigning authority OID.',
+  },
+  SIL_IDENTITY_ATTRIBUTES_DUPLICATED: {
+    status: 400,
+    fr: 'Un attribut d’identité est indiqué plusieurs fois.',
+    en: 'An identity attribute is given more than once.',
   },
   SIL_IDENTITY_LOCKED: {
     status: 409,

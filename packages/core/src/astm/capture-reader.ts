@@ -1,0 +1,145 @@
+import { AstmControl } from './astm-control-characters.js';
+import { codecError, type InstrumentCodecIssue } from './codec-issue.js';
+import { parseAstmFrame, type AstmFrame } from './frame-codec.js';
+import { decodeInstrumentText, type InstrumentCharset } from './instrument-charset.js';
+
+/** A frame found in a capture, with where it starts. */
+export interface AstmCaptureFrame extends AstmFrame {
+  /** Byte offset of its STX in the capture. */
+  readonly offset: number;
+  /** True when it repeats the previous frame number (a retransmission); its text is not used twice. */
+  readonly duplicate: boolean;
+}
+
+export interface AstmCaptureControl {
+  readonly offset: number;
+  readonly name: 'ENQ' | 'ACK' | 'NAK' | 'EOT';
+}
+
+/** What a capture (bytes seen on one side of a link, or a file of records) holds. */
+export interface AstmCapture {
+  /** True when the capture holds E1381 frames (an STX was seen); false for bare E1394 records. */
+  readonly framed: boolean;
+  readonly frames: readonly AstmCaptureFrame[];
+  readonly controls: readonly AstmCaptureControl[];
+  /** Message text: frame texts joined in order (framed), or the whole capture (unframed). */
+  readonly textBytes: Uint8Array;
+  readonly text: string;
+  readonly issues: readonly InstrumentCodecIssue[];
+}
+
+const controlNames = new Map<number, AstmCaptureControl['name']>([
+  [AstmControl.ENQ, 'ENQ'],
+  [AstmControl.ACK, 'ACK'],
+  [AstmControl.NAK, 'NAK'],
+  [AstmControl.EOT, 'EOT'],
+]);
+
+/**
+ * Reads a capture as `sillage inspect` and the conformance tests need it: finds every frame
+ * (tolerating a missing CR and/or LF after the checksum, as the Sysmex and c111 captures show),
+ * checks checksums and the 1…7, 0 numbering, and joins the frame texts. Never throws.
+ */
+export function readAstmCapture(bytes: Uint8Array, options: { charset?: InstrumentCharset } = {}): AstmCapture {
+  if (!bytes.includes(AstmControl.STX)) {
+    const controls: AstmCaptureControl[] = [];
+    bytes.forEach((byte, offset) => {
+      const name = controlNames.get(byte);
+      if (name !== undefined) {
+        controls.push({ offset, name });
+      }
+    });
+    return {
+      framed: false,
+      frames: [],
+      controls,
+      textBytes: bytes,
+      text: decodeInstrumentText(bytes, options.charset),
+      issues: [],
+    };
+  }
+  const frames: AstmCaptureFrame[] = [];
+  const controls: AstmCaptureControl[] = [];
+  const issues: InstrumentCodecIssue[] = [];
+  const texts: Uint8Array[] = [];
+  let i = 0;
+  while (i < bytes.length) {
+    const byte = bytes[i] ?? 0;
+    if (byte !== AstmControl.STX) {
+      const name = controlNames.get(byte);
+      if (name !== undefined) {
+        controls.push({ offset: i, name });
+      }
+      i++;
+      continue;
+    }
+    const end = findFrameEnd(bytes, i);
+    if (end.truncated) {
+      issues.push(codecError('SIL_ASTM_FRAME_MALFORMED', 'truncated frame (no ETB/ETX and checksum)', { offset: i }));
+      i = end.next;
+      continue;
+    }
+    const result = parseAstmFrame(bytes.subarray(i, end.next));
+    issues.push(...result.warnings.map((warning) => ({ ...warning, offset: i })));
+    if (!result.ok) {
+      issues.push({ ...result.error, offset: i });
+    }
+    if (result.frame !== undefined) {
+      const previous = frames.at(-1);
+      const duplicate = previous !== undefined && previous.checksumOk && previous.number === result.frame.number;
+      const replacesBadFrame = previous !== undefined && !previous.checksumOk && previous.number === result.frame.number;
+      if (replacesBadFrame) {
+        texts.pop();
+      } else if (!duplicate && previous !== undefined && result.frame.number !== (previous.number + 1) % 8) {
+        issues.push(
+          codecError('SIL_ASTM_FRAME_NUMBER', `frame ${result.frame.number} follows frame ${previous.number}`, {
+            offset: i,
+            frame: result.frame.number,
+          })
+        );
+      }
+      frames.push({ ...result.frame, offset: i, duplicate });
+      if (!duplicate) {
+        texts.push(result.frame.text);
+      }
+    }
+    i = end.next;
+  }
+  const textBytes = concatBytes(texts);
+  return { framed: true, frames, controls, textBytes, text: decodeInstrumentText(textBytes, options.charset), issues };
+}
+
+/** Locates the end of the frame starting at `start` (STX): after the checksum and an optional CR, LF or CR LF. */
+function findFrameEnd(bytes: Uint8Array, start: number): { truncated: boolean; next: number } {
+  for (let i = start + 1; i < bytes.length; i++) {
+    const byte = bytes[i];
+    if (byte === AstmControl.STX) {
+      return { truncated: true, next: i };
+    }
+    if (byte === AstmControl.ETX || byte === AstmControl.ETB) {
+      if (i + 2 >= bytes.length) {
+        return { truncated: true, next: bytes.length };
+      }
+      let next = i + 3;
+      if (bytes[next] === AstmControl.CR) {
+        next++;
+      }
+      if (bytes[next] === AstmControl.LF) {
+        next++;
+      }
+      return { truncated: false, next };
+    }
+  }
+  return { truncated: true, next: bytes.length };
+}
+
+export function concatBytes(chunks: readonly Uint8Array[]): Uint8Array {
+  const total = chunks.reduce((sum, chunk) => sum + chunk.length, 0);
+  const out = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return out;
+}

@@ -1,0 +1,21 @@
+import { notifications } from '@mantine/notifications';
+import { isApiError } from './api-error.js';
+
+/** Shows an API error: its title is the server's message, already in the UI language. */
+export function notifyError(error: unknown, fallbackTitle: string): void {
+  if (error instanceof DOMException && error.name === 'AbortError') {
+    return;
+  }
+  const title = isApiError(error) ? error.title : fallbackTitle;
+  const detail = isApiError(error) ? (error.detail ?? error.errors.map((issue) => issue.message).join(' · ')) : '';
+  notifications.show({
+    color: 'red',
+    title,
+    message: detail === '' ? (isApiError(error) ? error.code : String(error)) : detail,
+    autoClose: 8000,
+  });
+}
+
+export function notifySuccess(message: string): void {
+  notifications.show({ color: 'teal', message, autoClose: 4000 });
+}

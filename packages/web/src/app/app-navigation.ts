@@ -1,0 +1,85 @@
+import {
+  IconBuildingHospital,
+  IconChecks,
+  IconHistory,
+  IconHome,
+  IconKey,
+  IconLock,
+  IconMicroscope,
+  IconSearch,
+  IconSettings,
+  IconShieldCheck,
+  IconUserPlus,
+  IconUsers,
+  type Icon,
+} from '@tabler/icons-react';
+import type { Me, Permission } from '../api/types.js';
+import { hasPermission } from '../auth/current-user-context.js';
+import { homesForRoles, type HomeId } from '../home/home-definitions.js';
+import type { fr } from '../i18n/fr.js';
+import { paths } from './paths.js';
+
+type NavLabelKey = `nav.${keyof (typeof fr)['nav'] & string}` | `home.${HomeId}.title`;
+
+export interface NavItem {
+  labelKey: NavLabelKey;
+  href: string;
+  icon: Icon;
+  /** Also active on these sub-paths (prefix match). */
+  activePrefix?: string;
+}
+
+export interface NavSection {
+  titleKey: NavLabelKey;
+  items: NavItem[];
+}
+
+const homeIcons: Record<HomeId, Icon> = {
+  reception: IconHome,
+  bench: IconMicroscope,
+  validation: IconChecks,
+  quality: IconShieldCheck,
+  administration: IconSettings,
+};
+
+function when(me: Me, permission: Permission, item: NavItem): NavItem[] {
+  return hasPermission(me, permission) ? [item] : [];
+}
+
+/** The navbar, from the user's roles (homes) and permissions (everything else). */
+export function navigationFor(me: Me): NavSection[] {
+  const sections: NavSection[] = [
+    {
+      titleKey: 'nav.workspaces',
+      items: homesForRoles(me.roles).map((home) => ({ labelKey: home.labelKey, href: home.path, icon: homeIcons[home.id] })),
+    },
+    {
+      titleKey: 'nav.patients',
+      items: [
+        ...when(me, 'patients.read', { labelKey: 'nav.patientSearch', href: paths.patientSearch, icon: IconSearch }),
+        ...when(me, 'patients.write', { labelKey: 'nav.patientCreate', href: paths.patientCreate, icon: IconUserPlus }),
+      ],
+    },
+    {
+      titleKey: 'nav.traceability',
+      items: when(me, 'audit.read', { labelKey: 'nav.audit', href: paths.audit, icon: IconHistory }),
+    },
+    {
+      titleKey: 'nav.administration',
+      items: [
+        ...when(me, 'users.manage', { labelKey: 'nav.users', href: paths.adminUsers, icon: IconUsers }),
+        ...when(me, 'users.manage', { labelKey: 'nav.roles', href: paths.adminRoles, icon: IconLock }),
+        ...when(me, 'sites.manage', { labelKey: 'nav.sites', href: paths.adminSites, icon: IconBuildingHospital }),
+        ...when(me, 'tokens.manage', { labelKey: 'nav.tokens', href: paths.adminTokens, icon: IconKey }),
+      ],
+    },
+  ];
+  return sections.filter((section) => section.items.length > 0);
+}
+
+export function isNavItemActive(item: NavItem, pathname: string): boolean {
+  if (pathname === item.href) {
+    return true;
+  }
+  return item.activePrefix !== undefined && pathname.startsWith(item.activePrefix);
+}

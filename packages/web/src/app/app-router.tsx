@@ -1,0 +1,110 @@
+import { useEffect, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AdminRolesPage } from '../admin/admin-roles-page.js';
+import { AdminSitesPage } from '../admin/admin-sites-page.js';
+import { AdminTokensPage } from '../admin/admin-tokens-page.js';
+import { AdminUsersPage } from '../admin/admin-users-page.js';
+import type { Permission } from '../api/types.js';
+import { AuditEventsPage } from '../audit/audit-events-page.js';
+import { ChangePasswordPage } from '../auth/change-password-page.js';
+import { hasPermission, useCurrentUser } from '../auth/current-user-context.js';
+import { HomeAdministrationPage } from '../home/home-administration-page.js';
+import { HomeBenchPage } from '../home/home-bench-page.js';
+import { HomeQualityPage } from '../home/home-quality-page.js';
+import { HomeReceptionPage } from '../home/home-reception-page.js';
+import { HomeRedirect } from '../home/home-redirect.js';
+import { HomeValidationPage } from '../home/home-validation-page.js';
+import type { fr } from '../i18n/fr.js';
+import { PatientCreatePage } from '../patients/patient-create-page.js';
+import { PatientEditPage } from '../patients/patient-edit-page.js';
+import { PatientSearchPage } from '../patients/patient-search-page.js';
+import { PatientViewPage } from '../patients/patient-view-page.js';
+import { AppMessagePage } from './app-message-page.js';
+import { matchPath, useLocation, type AppLocation } from './router.js';
+
+interface RouteDefinition {
+  pattern: string;
+  titleKey: `pageTitle.${keyof (typeof fr)['pageTitle'] & string}`;
+  permission?: Permission;
+  render: (params: Record<string, string>, location: AppLocation) => ReactNode;
+}
+
+/** Every page of the app. Order matters: `/patients/nouveau` before `/patients/:id`. */
+const routes: readonly RouteDefinition[] = [
+  { pattern: '/', titleKey: 'pageTitle.home', render: () => <HomeRedirect /> },
+  { pattern: '/accueil', titleKey: 'pageTitle.reception', render: () => <HomeReceptionPage /> },
+  { pattern: '/paillasse', titleKey: 'pageTitle.bench', render: () => <HomeBenchPage /> },
+  { pattern: '/validation', titleKey: 'pageTitle.validation', render: () => <HomeValidationPage /> },
+  { pattern: '/qualite', titleKey: 'pageTitle.quality', render: () => <HomeQualityPage /> },
+  { pattern: '/administration', titleKey: 'pageTitle.administration', render: () => <HomeAdministrationPage /> },
+  {
+    pattern: '/patients',
+    titleKey: 'pageTitle.patientSearch',
+    permission: 'patients.read',
+    render: (_params, location) => <PatientSearchPage initialQuery={location.search.get('q') ?? ''} />,
+  },
+  {
+    pattern: '/patients/nouveau',
+    titleKey: 'pageTitle.patientCreate',
+    permission: 'patients.write',
+    render: () => <PatientCreatePage />,
+  },
+  {
+    pattern: '/patients/:id',
+    titleKey: 'pageTitle.patient',
+    permission: 'patients.read',
+    render: (params) => <PatientViewPage patientId={params['id'] ?? ''} />,
+  },
+  {
+    pattern: '/patients/:id/modifier',
+    titleKey: 'pageTitle.patientEdit',
+    permission: 'patients.write',
+    render: (params) => <PatientEditPage patientId={params['id'] ?? ''} />,
+  },
+  {
+    pattern: '/audit',
+    titleKey: 'pageTitle.audit',
+    permission: 'audit.read',
+    render: (_params, location) => (
+      <AuditEventsPage
+        initialFilters={{ patientId: location.search.get('patientId') ?? '', userId: location.search.get('userId') ?? '' }}
+      />
+    ),
+  },
+  { pattern: '/admin/utilisateurs', titleKey: 'pageTitle.users', permission: 'users.manage', render: () => <AdminUsersPage /> },
+  { pattern: '/admin/roles', titleKey: 'pageTitle.roles', permission: 'users.manage', render: () => <AdminRolesPage /> },
+  { pattern: '/admin/sites', titleKey: 'pageTitle.sites', permission: 'sites.manage', render: () => <AdminSitesPage /> },
+  { pattern: '/admin/jetons', titleKey: 'pageTitle.tokens', permission: 'tokens.manage', render: () => <AdminTokensPage /> },
+  { pattern: '/compte', titleKey: 'pageTitle.account', render: () => <ChangePasswordPage /> },
+];
+
+function findRoute(pathname: string): { route: RouteDefinition; params: Record<string, string> } | null {
+  for (const route of routes) {
+    const params = matchPath(route.pattern, pathname);
+    if (params !== null) {
+      return { route, params };
+    }
+  }
+  return null;
+}
+
+export function AppRouter() {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  const location = useLocation();
+  const found = findRoute(location.pathname);
+  const title = found ? t(found.route.titleKey) : t('pageTitle.notFound');
+
+  useEffect(() => {
+    document.title = `${title} · ${t('common.appName')}`;
+  }, [title, t]);
+
+  if (found === null) {
+    return <AppMessagePage kind="notFound" />;
+  }
+  if (found.route.permission !== undefined && !hasPermission(me, found.route.permission)) {
+    return <AppMessagePage kind="forbidden" />;
+  }
+  // Keyed by URL: a page remounts with fresh state when the URL changes (patient A → patient B).
+  return <div key={location.href}>{found.route.render(found.params, location)}</div>;
+}

@@ -1,0 +1,20 @@
+/** Every URL of the web app, in one place (French slugs: the users read them). */
+export const paths = {
+  root: '/',
+  homeReception: '/accueil',
+  homeBench: '/paillasse',
+  homeValidation: '/validation',
+  homeQuality: '/qualite',
+  homeAdministration: '/administration',
+  patientSearch: '/patients',
+  patientCreate: '/patients/nouveau',
+  patient: (id: string): string => `/patients/${encodeURIComponent(id)}`,
+  patientEdit: (id: string): string => `/patients/${encodeURIComponent(id)}/modifier`,
+  audit: '/audit',
+  auditForPatient: (patientId: string): string => `/audit?patientId=${encodeURIComponent(patientId)}`,
+  adminUsers: '/admin/utilisateurs',
+  adminSites: '/admin/sites',
+  adminRoles: '/admin/roles',
+  adminTokens: '/admin/jetons',
+  account: '/compte',
+} as const;

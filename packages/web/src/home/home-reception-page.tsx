@@ -1,0 +1,67 @@
+import { Button, Card, Group, Kbd, Stack } from '@mantine/core';
+import {
+  IconCalendar,
+  IconFileText,
+  IconFlask,
+  IconReceipt,
+  IconReportMedical,
+  IconTag,
+  IconTruck,
+  IconUserPlus,
+} from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { paths } from '../app/paths.js';
+import { followLink } from '../app/router.js';
+import { useHasPermission } from '../auth/current-user-context.js';
+import { PatientSearchBox } from '../patients/patient-search-box.js';
+import { HomeEntryCard } from './home-entry-card.js';
+import { HomeLayout } from './home-layout.js';
+
+/** Accueil (secrétaire, préleveur): find or register the patient first, then the rest of the desk. */
+export function HomeReceptionPage() {
+  const { t } = useTranslation();
+  const canRead = useHasPermission('patients.read');
+  const canWrite = useHasPermission('patients.write');
+  return (
+    <HomeLayout
+      title={t('home.reception.title')}
+      intro={t('home.reception.intro')}
+      top={
+        canRead ? (
+          <Card withBorder padding="md">
+            <Stack gap="sm">
+              <PatientSearchBox autoFocus />
+              {canWrite ? (
+                <Group>
+                  <Button
+                    component="a"
+                    href={paths.patientCreate}
+                    onClick={followLink(paths.patientCreate)}
+                    variant="light"
+                    leftSection={<IconUserPlus size={16} />}
+                    rightSection={
+                      <Group gap={2}>
+                        <Kbd size="xs">Alt</Kbd>
+                        <Kbd size="xs">N</Kbd>
+                      </Group>
+                    }
+                  >
+                    {t('patients.create.action')}
+                  </Button>
+                </Group>
+              ) : null}
+            </Stack>
+          </Card>
+        ) : null
+      }
+    >
+      <HomeEntryCard icon={IconFileText} title={t('home.cards.orders.title')} text={t('home.cards.orders.text')} />
+      <HomeEntryCard icon={IconCalendar} title={t('home.cards.appointments.title')} text={t('home.cards.appointments.text')} />
+      <HomeEntryCard icon={IconTag} title={t('home.cards.labels.title')} text={t('home.cards.labels.text')} />
+      <HomeEntryCard icon={IconFlask} title={t('home.cards.sampling.title')} text={t('home.cards.sampling.text')} />
+      <HomeEntryCard icon={IconTruck} title={t('home.cards.externalSamples.title')} text={t('home.cards.externalSamples.text')} />
+      <HomeEntryCard icon={IconReceipt} title={t('home.cards.billing.title')} text={t('home.cards.billing.text')} />
+      <HomeEntryCard icon={IconReportMedical} title={t('home.cards.reportDelivery.title')} text={t('home.cards.reportDelivery.text')} />
+    </HomeLayout>
+  );
+}
