@@ -11,9 +11,14 @@ import { join } from 'node:path';
 export function findPgBin() {
   const base = '/usr/lib/postgresql';
   if (!existsSync(base)) {
-    throw new Error('PostgreSQL introuvable : installez le paquet Debian « postgresql » (ou définissez TEST_DATABASE_URL)');
+    throw new Error(
+      'PostgreSQL introuvable : installez le paquet Debian « postgresql » (ou définissez TEST_DATABASE_URL)'
+    );
   }
-  const versions = readdirSync(base).map(Number).filter((v) => v >= 15).sort((a, b) => b - a);
+  const versions = readdirSync(base)
+    .map(Number)
+    .filter((v) => v >= 15)
+    .sort((a, b) => b - a);
   if (versions.length === 0) {
     throw new Error('PostgreSQL ≥ 15 requis');
   }
@@ -51,8 +56,13 @@ export async function startThrowawayPostgres() {
   }
   asPostgres(join(bin, 'initdb'), ['-D', dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8']);
   asPostgres(join(bin, 'pg_ctl'), [
-    '-D', dataDir, '-w', '-l', join(dir, 'server.log'),
-    '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`,
+    '-D',
+    dataDir,
+    '-w',
+    '-l',
+    join(dir, 'server.log'),
+    '-o',
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`,
     'start',
   ]);
   return {
@@ -83,7 +93,11 @@ async function main() {
   const child = spawn(command, args, {
     stdio: 'inherit',
     shell: false,
-    env: { ...process.env, SILLAGE_TEST_DATABASE_URL: url, PATH: `${process.cwd()}/node_modules/.bin:${process.env.PATH}` },
+    env: {
+      ...process.env,
+      SILLAGE_TEST_DATABASE_URL: url,
+      PATH: `${process.cwd()}/node_modules/.bin:${process.env.PATH}`,
+    },
   });
   const code = await new Promise((resolve) => child.on('exit', (c, signal) => resolve(c ?? (signal ? 1 : 0))));
   server?.stop();

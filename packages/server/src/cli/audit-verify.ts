@@ -29,7 +29,9 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error(error instanceof DataDirLockedError ? `${error.message} (arrêtez le serveur avant la vérification)` : error);
+    console.error(
+      error instanceof DataDirLockedError ? `${error.message} (arrêtez le serveur avant la vérification)` : error
+    );
     process.exit(2);
   }
 );

@@ -19,9 +19,11 @@ async function main(): Promise<void> {
   if (config.databaseUrl !== undefined) {
     const client = new pg.Client({ connectionString: config.databaseUrl });
     await client.connect();
-    const [row] = (await client.query<{ n: string }>(
-      "SELECT count(*) AS n FROM information_schema.tables WHERE table_schema = 'public'"
-    )).rows;
+    const [row] = (
+      await client.query<{ n: string }>(
+        "SELECT count(*) AS n FROM information_schema.tables WHERE table_schema = 'public'"
+      )
+    ).rows;
     await client.end();
     if (Number(row?.n ?? 0) > 0) {
       throw new Error('la base cible n’est pas vide : restaurez dans une base neuve');

@@ -10,35 +10,89 @@ import type { AuditContext } from '../modules/audit/audit-writer.js';
 import { generatePatient, seededRandom } from './patient-generator.js';
 
 export const demoAccounts: readonly { username: string; displayName: string; role: Role; password: string }[] = [
-  { username: 'secretaire', displayName: 'Sophie Martin (secrétaire)', role: 'secretaire', password: 'Demo-Secretaire-2026' },
-  { username: 'preleveur', displayName: 'Karim Benali (préleveur)', role: 'preleveur', password: 'Demo-Preleveur-2026' },
-  { username: 'technicien', displayName: 'Julie Moreau (technicienne)', role: 'technicien', password: 'Demo-Technicien-2026' },
-  { username: 'biologiste', displayName: 'Dr Paul Lefèvre (biologiste)', role: 'biologiste', password: 'Demo-Biologiste-2026' },
-  { username: 'qualiticien', displayName: 'Anne Rousseau (qualité)', role: 'qualiticien', password: 'Demo-Qualiticien-2026' },
+  {
+    username: 'secretaire',
+    displayName: 'Sophie Martin (secrétaire)',
+    role: 'secretaire',
+    password: 'Demo-Secretaire-2026',
+  },
+  {
+    username: 'preleveur',
+    displayName: 'Karim Benali (préleveur)',
+    role: 'preleveur',
+    password: 'Demo-Preleveur-2026',
+  },
+  {
+    username: 'technicien',
+    displayName: 'Julie Moreau (technicienne)',
+    role: 'technicien',
+    password: 'Demo-Technicien-2026',
+  },
+  {
+    username: 'biologiste',
+    displayName: 'Dr Paul Lefèvre (biologiste)',
+    role: 'biologiste',
+    password: 'Demo-Biologiste-2026',
+  },
+  {
+    username: 'qualiticien',
+    displayName: 'Anne Rousseau (qualité)',
+    role: 'qualiticien',
+    password: 'Demo-Qualiticien-2026',
+  },
 ];
 
 export const demoAdminPassword = 'Demo-Administrateur-2026';
 
-export async function seedDemo(services: Services, patientCount = 300): Promise<{ created: boolean; patients: number }> {
+export async function seedDemo(
+  services: Services,
+  patientCount = 300
+): Promise<{ created: boolean; patients: number }> {
   const existing = await services.admin.listUsers();
   if (existing.some((u) => u.username === 'secretaire')) {
     return { created: false, patients: 0 };
   }
   const [admin] = existing.filter((u) => u.username === 'admin');
   const context: AuditContext = {
-    actor: admin === undefined ? null : { kind: 'user', userId: admin.id, name: 'admin', roles: ['admin'], permissions: [], siteIds: [], locale: 'fr', sessionTokenHash: null, csrfToken: null, tokenId: null },
+    actor:
+      admin === undefined
+        ? null
+        : {
+            kind: 'user',
+            userId: admin.id,
+            name: 'admin',
+            roles: ['admin'],
+            permissions: [],
+            siteIds: [],
+            locale: 'fr',
+            sessionTokenHash: null,
+            csrfToken: null,
+            tokenId: null,
+          },
     requestId: 'demo-seed',
     address: null,
   };
   const sites = await services.admin.listSites();
   const annexe = await services.admin.createSite(
-    { code: 'ANNEXE', name: 'Site annexe — Croix-Rousse', address: '12 rue d’Austerlitz, 69004 Lyon', territory: 'metropole' },
+    {
+      code: 'ANNEXE',
+      name: 'Site annexe — Croix-Rousse',
+      address: '12 rue d’Austerlitz, 69004 Lyon',
+      territory: 'metropole',
+    },
     context
   );
   const siteIds = [...sites.map((s) => s.id), annexe.id];
   for (const account of demoAccounts) {
     const user = await services.admin.createUser(
-      { username: account.username, displayName: account.displayName, password: account.password, roles: [account.role], siteIds, locale: 'fr' },
+      {
+        username: account.username,
+        displayName: account.displayName,
+        password: account.password,
+        roles: [account.role],
+        siteIds,
+        locale: 'fr',
+      },
       context
     );
     // Demo passwords are documented; do not force a change at first login.

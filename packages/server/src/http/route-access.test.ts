@@ -47,7 +47,11 @@ describe('route access', () => {
       if (route.access === 'public') {
         continue;
       }
-      const res = await t.app.inject({ method: route.method as 'GET', url: concreteUrl(route.url), payload: route.method === 'GET' ? undefined : {} });
+      const res = await t.app.inject({
+        method: route.method as 'GET',
+        url: concreteUrl(route.url),
+        payload: route.method === 'GET' ? undefined : {},
+      });
       expect(res.statusCode, `${route.method} ${route.url}`).toBe(401);
     }
   });
@@ -60,7 +64,11 @@ describe('route access', () => {
       }
       for (const role of roles) {
         const client = clients.get(role) as TestClient;
-        const res = await client.request(route.method as 'GET', concreteUrl(route.url), route.method === 'GET' ? undefined : {});
+        const res = await client.request(
+          route.method as 'GET',
+          concreteUrl(route.url),
+          route.method === 'GET' ? undefined : {}
+        );
         const allowed = (permissionMatrix[role] as readonly Permission[]).includes(route.access);
         const label = `${role} ${route.method} ${route.url} → ${res.statusCode} ${res.body.slice(0, 80)}`;
         if (allowed) {

@@ -24,11 +24,11 @@ export async function createTestApp(overrides: Partial<SillageConfig> = {}): Pro
   const config: SillageConfig = {
     ...loadConfig({}),
     webDistDir: '/nonexistent',
-    logLevel: 'silent',
+    logLevel: process.env.SILLAGE_TEST_LOG === 'true' ? 'error' : 'silent',
     ...overrides,
   };
   await ensureFirstStart(db.database, { labName: 'Laboratoire de test', adminPassword: testAdminPassword });
-  const app = await buildApp({ database: db.database, config, logger: false });
+  const app = await buildApp({ database: db.database, config, logger: process.env.SILLAGE_TEST_LOG === 'true' });
   return {
     app,
     db,

@@ -185,9 +185,7 @@ interface TokenRow {
   revoked_at: Date | null;
 }
 
-export async function listTokens(
-  db: Queryable
-): Promise<
+export async function listTokens(db: Queryable): Promise<
   {
     id: string;
     name: string;

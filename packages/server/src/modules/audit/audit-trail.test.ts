@@ -11,7 +11,9 @@ describe('audit trail (ISO 15189 traceability)', () => {
   afterAll(async () => t?.close());
 
   it('canonical JSON sorts keys at every depth', () => {
-    expect(canonicalJson({ b: 1, a: { d: [2, { z: 1, y: 2 }], c: null } })).toBe('{"a":{"c":null,"d":[2,{"y":2,"z":1}]},"b":1}');
+    expect(canonicalJson({ b: 1, a: { d: [2, { z: 1, y: 2 }], c: null } })).toBe(
+      '{"a":{"c":null,"d":[2,{"y":2,"z":1}]},"b":1}'
+    );
   });
 
   it('a mutation writes its event in the same transaction, with actor, request id, address, before/after', async () => {

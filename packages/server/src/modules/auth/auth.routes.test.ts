@@ -16,7 +16,11 @@ describe('authentication routes', () => {
   });
 
   it('login sets an httpOnly SameSite=Strict session cookie and a readable CSRF cookie', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: testAdminPassword } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'admin', password: testAdminPassword },
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ step: 'done', user: { username: 'admin', roles: ['admin'] } });
     const session = res.cookies.find((c) => c.name === 'sillage_session');
@@ -27,11 +31,22 @@ describe('authentication routes', () => {
   });
 
   it('wrong password → 401 SIL_AUTH_INVALID_CREDENTIALS in French, unknown user the same', async () => {
-    const res1 = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: 'mauvais-mot-de-passe' } });
+    const res1 = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'admin', password: 'mauvais-mot-de-passe' },
+    });
     expect(res1.statusCode).toBe(401);
     expect(res1.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(res1.json()).toMatchObject({ code: 'SIL_AUTH_INVALID_CREDENTIALS', title: 'Identifiant ou mot de passe incorrect.' });
-    const res2 = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'personne', password: 'x' } });
+    expect(res1.json()).toMatchObject({
+      code: 'SIL_AUTH_INVALID_CREDENTIALS',
+      title: 'Identifiant ou mot de passe incorrect.',
+    });
+    const res2 = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'personne', password: 'x' },
+    });
     expect(res2.json()).toMatchObject({ code: 'SIL_AUTH_INVALID_CREDENTIALS' });
   });
 
@@ -39,14 +54,21 @@ describe('authentication routes', () => {
     const client = await loginAs(t, ['secretaire']);
     const me = (await client.get('/api/auth/me')).json<{ username: string }>();
     const attempt = (): ReturnType<typeof t.app.inject> =>
-      t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: me.username, password: 'faux-mot-de-passe' } });
+      t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: me.username, password: 'faux-mot-de-passe' },
+      });
     for (let i = 0; i < 3; i++) {
       expect((await attempt()).statusCode).toBe(401);
     }
     const throttled = await attempt();
     expect(throttled.statusCode).toBe(429);
     expect(throttled.json().code).toBe('SIL_AUTH_THROTTLED');
-    const [row] = await t.db.database.query<{ n: number }>('SELECT count(*) AS n FROM login_failure WHERE account = $1', [me.username]);
+    const [row] = await t.db.database.query<{ n: number }>(
+      'SELECT count(*) AS n FROM login_failure WHERE account = $1',
+      [me.username]
+    );
     expect(row?.n).toBe(3);
   });
 
@@ -74,9 +96,17 @@ describe('authentication routes', () => {
     });
     expect(viaToken.statusCode).toBe(201);
     // Scopes limit a token: this one cannot read users.
-    const outOfScope = await t.app.inject({ method: 'GET', url: '/api/admin/users', headers: { authorization: `Bearer ${token}` } });
+    const outOfScope = await t.app.inject({
+      method: 'GET',
+      url: '/api/admin/users',
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(outOfScope.statusCode).toBe(403);
-    const bogus = await t.app.inject({ method: 'GET', url: '/api/admin/sites', headers: { authorization: 'Bearer sil_faux' } });
+    const bogus = await t.app.inject({
+      method: 'GET',
+      url: '/api/admin/sites',
+      headers: { authorization: 'Bearer sil_faux' },
+    });
     expect(bogus.json().code).toBe('SIL_TOKEN_INVALID');
   });
 
@@ -116,18 +146,30 @@ describe('authentication routes', () => {
     expect(created.statusCode).toBe(201);
 
     // 1. Password accepted, enrolment step: no session yet
-    const res1 = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'dr.totp', password } });
+    const res1 = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'dr.totp', password },
+    });
     const step1 = res1.json<{ step: string; ticket: string; secret: string; otpauthUrl: string }>();
     expect(step1.step).toBe('totp_enrol');
     expect(step1.otpauthUrl).toMatch(/^otpauth:\/\/totp\//);
     expect(res1.cookies.find((c) => c.name === 'sillage_session')).toBeUndefined();
 
     // 2. A wrong code is refused
-    const res2 = await t.app.inject({ method: 'POST', url: '/api/auth/totp', payload: { ticket: step1.ticket, code: '000000' } });
+    const res2 = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/totp',
+      payload: { ticket: step1.ticket, code: '000000' },
+    });
     expect(res2.json().code).toBe('SIL_AUTH_TOTP_INVALID');
 
     // 3. The ticket was consumed by the failed attempt? No: a new login gives a new ticket, then the right code
-    const res3 = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'dr.totp', password } });
+    const res3 = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'dr.totp', password },
+    });
     const step3 = res3.json<{ step: string; ticket: string; secret: string }>();
     const res4 = await t.app.inject({
       method: 'POST',
@@ -138,7 +180,11 @@ describe('authentication routes', () => {
     expect(res4.json()).toMatchObject({ step: 'done', user: { totpEnabled: true } });
 
     // 5. Next login asks for the code of the enrolled secret
-    const res5 = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'dr.totp', password } });
+    const res5 = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'dr.totp', password },
+    });
     expect(res5.json().step).toBe('totp');
     await admin.put('/api/admin/roles/biologiste', { totpRequired: false });
   });

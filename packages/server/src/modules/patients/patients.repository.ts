@@ -50,11 +50,11 @@ export interface PatientRecord {
   firstNamePhonetic: string;
 }
 
-const columns = `id, patient_number, birth_name, used_name, birth_first_names, first_first_name, birth_date, sex,
+const columns = `id, patient_number, birth_name, used_name, birth_first_names, first_first_name, birth_date::text AS birth_date, sex,
   birthplace_insee, ins_number, ins_kind, ins_oid, identity_status, identity_document, phone, email, address,
   merged_into_id, version, created_at, updated_at`;
 
-const summaryColumns = `id, patient_number, birth_name, used_name, first_first_name, birth_date, sex, identity_status, ins_number`;
+const summaryColumns = `id, patient_number, birth_name, used_name, first_first_name, birth_date::text AS birth_date, sex, identity_status, ins_number`;
 
 export function toPatientView(row: PatientRow): PatientView {
   return {
@@ -87,7 +87,15 @@ export function toPatientView(row: PatientRow): PatientView {
 
 type SummaryRow = Pick<
   PatientRow,
-  'id' | 'patient_number' | 'birth_name' | 'used_name' | 'first_first_name' | 'birth_date' | 'sex' | 'identity_status' | 'ins_number'
+  | 'id'
+  | 'patient_number'
+  | 'birth_name'
+  | 'used_name'
+  | 'first_first_name'
+  | 'birth_date'
+  | 'sex'
+  | 'identity_status'
+  | 'ins_number'
 >;
 
 function toSummary(row: SummaryRow): PatientSummary {
@@ -105,9 +113,10 @@ function toSummary(row: SummaryRow): PatientSummary {
 }
 
 export async function findPatient(db: Queryable, id: string, forUpdate = false): Promise<PatientRow | undefined> {
-  const rows = await db.query<PatientRow>(`SELECT ${columns} FROM patient WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [
-    id,
-  ]);
+  const rows = await db.query<PatientRow>(
+    `SELECT ${columns} FROM patient WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`,
+    [id]
+  );
   return rows[0];
 }
 
@@ -178,7 +187,11 @@ export async function markMerged(db: Queryable, sourceId: string, targetId: stri
   );
 }
 
-export async function findActiveByIns(db: Queryable, insNumber: string, exceptId: string | null): Promise<string | undefined> {
+export async function findActiveByIns(
+  db: Queryable,
+  insNumber: string,
+  exceptId: string | null
+): Promise<string | undefined> {
   const rows = await db.query<{ id: string }>(
     'SELECT id FROM patient WHERE ins_number = $1 AND merged_into_id IS NULL AND ($2::uuid IS NULL OR id <> $2)',
     [insNumber, exceptId]
@@ -203,7 +216,9 @@ export async function findDuplicateCandidates(
 }
 
 export async function searchByNumber(db: Queryable, patientNumber: string): Promise<PatientSummary[]> {
-  const rows = await db.query<SummaryRow>(`SELECT ${summaryColumns} FROM patient WHERE patient_number = $1`, [patientNumber]);
+  const rows = await db.query<SummaryRow>(`SELECT ${summaryColumns} FROM patient WHERE patient_number = $1`, [
+    patientNumber,
+  ]);
   return rows.map(toSummary);
 }
 

@@ -64,7 +64,12 @@ export const patientRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
     '/api/patients/:id',
     {
       config: { access: 'patients.read' },
-      schema: { tags, summary: 'Dossier patient (accès tracé)', params: idParamsSchema, response: { 200: patientSchema } },
+      schema: {
+        tags,
+        summary: 'Dossier patient (accès tracé)',
+        params: idParamsSchema,
+        response: { 200: patientSchema },
+      },
     },
     async (request) => patients.read(request.params.id, auditContextOf(request))
   );
@@ -88,7 +93,12 @@ export const patientRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
     '/api/patients/merge',
     {
       config: { access: 'patients.merge' },
-      schema: { tags, summary: 'Fusionner deux dossiers (motif obligatoire)', body: mergeSchema, response: { 200: patientSchema } },
+      schema: {
+        tags,
+        summary: 'Fusionner deux dossiers (motif obligatoire)',
+        body: mergeSchema,
+        response: { 200: patientSchema },
+      },
     },
     async (request) =>
       patients.merge(request.body.sourceId, request.body.targetId, request.body.reason, auditContextOf(request))

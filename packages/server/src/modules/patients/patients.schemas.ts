@@ -2,19 +2,13 @@
  * API contract of the patient routes. Identity rules (RNIV, INS) live in core/identity; these
  * schemas only shape the HTTP edge and refuse unknown fields.
  */
+import { IDENTITY_DOCUMENT_TYPES } from '@sillage/core';
 import { z } from 'zod';
 
 export const identityStatuses = ['PROV', 'RECUP', 'VALI', 'QUAL'] as const;
 export const sexes = ['F', 'M', 'I'] as const;
-export const identityDocuments = [
-  'CNI',
-  'PASSEPORT',
-  'TITRE_SEJOUR',
-  'PERMIS_CONDUIRE',
-  'LIVRET_FAMILLE',
-  'ACTE_NAISSANCE',
-  'AUTRE',
-] as const;
+/** Identity documents of the RNIV (core/identity/identity-document.ts says which are high-trust). */
+export const identityDocuments = IDENTITY_DOCUMENT_TYPES;
 
 const name = z.string().trim().min(1).max(100);
 /** Free contact text; an empty string is stored as null by the service. */
@@ -76,7 +70,10 @@ export const duplicateCheckSchema = z.strictObject({
   birthFirstNames: z.string().trim().max(200).optional(),
   birthDate: z.iso.date(),
   sex: z.enum(sexes).optional(),
-  ins: z.strictObject({ number: z.string().trim().max(30) }).nullable().optional(),
+  ins: z
+    .strictObject({ number: z.string().trim().max(30) })
+    .nullable()
+    .optional(),
 });
 
 export const mergeSchema = z.strictObject({

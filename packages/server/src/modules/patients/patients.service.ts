@@ -4,11 +4,13 @@
  * Rules come from core/identity; this service sequences them with the database and the audit.
  */
 import {
+  changedStrictTraits,
   checkNirConsistency,
   checkStatusTransition,
+  duplicateScore,
   insOidForKind,
   isFirstFirstNameOfList,
-  isProbableDuplicate,
+  isHighTrustIdentityDocument,
   isValidInseeCode,
   normalizeInseeCode,
   normalizeName,
@@ -18,22 +20,34 @@ import {
   searchKey,
   SillageError,
   type FieldIssue,
+  type IdentityDocumentType,
 } from '@sillage/core';
 import type { Database, Queryable } from '../../db/database.js';
 import { writeAuditEvent, type AuditContext } from '../audit/audit-writer.js';
 import * as repo from './patients.repository.js';
-import type {
-  PatientCreateInput,
-  PatientSummary,
-  PatientUpdateInput,
-  PatientView,
-} from './patients.schemas.js';
+import type { PatientCreateInput, PatientSummary, PatientUpdateInput, PatientView } from './patients.schemas.js';
 
 type Traits = Omit<PatientCreateInput, 'confirmDuplicate'>;
 
 export interface DuplicateCandidate {
   patient: PatientSummary;
   reasons: string[];
+  score: number;
+}
+
+/** What the lab holds as evidence for an identity status (RNIV): the INS and a high-trust document. */
+function statusEvidence(record: repo.PatientRecord): {
+  insRetrievedFromInsi: boolean;
+  highTrustDocumentChecked: boolean;
+} {
+  return {
+    // Sillage does not call the INSi teleservice yet: an INS entered with a valid key is taken as
+    // retrieved (the desk copies it from the INSi answer of its certified software).
+    insRetrievedFromInsi: record.insNumber !== null,
+    highTrustDocumentChecked:
+      record.identityDocument !== null &&
+      isHighTrustIdentityDocument({ type: record.identityDocument as IdentityDocumentType }),
+  };
 }
 
 function todayInParis(): string {
@@ -67,7 +81,9 @@ export function buildPatientRecord(traits: Traits, today: string): repo.PatientR
   const birthplace = emptyToNull(traits.birthplaceInsee);
   const birthplaceInsee = birthplace === null ? null : normalizeInseeCode(birthplace);
   if (birthplaceInsee !== null && !isValidInseeCode(birthplaceInsee)) {
-    throw new SillageError('SIL_INSEE_CODE_INVALID', { issues: [{ path: 'birthplaceInsee', message: birthplace ?? '' }] });
+    throw new SillageError('SIL_INSEE_CODE_INVALID', {
+      issues: [{ path: 'birthplaceInsee', message: birthplace ?? '' }],
+    });
   }
   let insNumber: string | null = null;
   let insKind: 'NIR' | 'NIA' | null = null;
@@ -79,7 +95,10 @@ export function buildPatientRecord(traits: Traits, today: string): repo.PatientR
     const inconsistencies = checkNirConsistency(parsed.nir, { sex: traits.sex, birthDate: traits.birthDate });
     if (inconsistencies.length > 0) {
       throw new SillageError('SIL_NIR_INCONSISTENT', {
-        issues: inconsistencies.map((i) => ({ path: `ins.number`, message: `${i.trait} : NIR ${i.fromNir} ≠ ${i.fromTraits}` })),
+        issues: inconsistencies.map((i) => ({
+          path: `ins.number`,
+          message: `${i.trait} : NIR ${i.fromNir} ≠ ${i.fromTraits}`,
+        })),
       });
     }
     insNumber = parsed.nir.value;
@@ -151,10 +170,8 @@ export class PatientService {
   async create(input: PatientCreateInput, siteId: string | null, context: AuditContext): Promise<PatientView> {
     const { confirmDuplicate, ...traits } = input;
     const record = buildPatientRecord(traits, todayInParis());
-    const statusProblem = checkStatusTransition(null, record.identityStatus, {
-      hasIns: record.insNumber !== null,
-      hasHighTrustDocument: record.identityDocument !== null,
-    });
+    // A new identity starts provisional; reaching its requested status needs the evidence.
+    const statusProblem = checkStatusTransition('PROV', record.identityStatus, statusEvidence(record));
     if (statusProblem !== null) {
       throw new SillageError(statusProblem);
     }
@@ -176,7 +193,10 @@ export class PatientService {
         entityId: view.id,
         patientId: view.id,
         after: view,
-        reason: candidates.length > 0 ? `doublon potentiel confirmé (${candidates.map((c) => c.patient.patientNumber).join(', ')})` : null,
+        reason:
+          candidates.length > 0
+            ? `doublon potentiel confirmé (${candidates.map((c) => c.patient.patientNumber).join(', ')})`
+            : null,
       });
       return view;
     });
@@ -189,7 +209,12 @@ export class PatientService {
       if (row === undefined) {
         throw new SillageError('SIL_PATIENT_NOT_FOUND');
       }
-      await writeAuditEvent(tx, context, { action: 'patient.read', entityType: 'patient', entityId: id, patientId: id });
+      await writeAuditEvent(tx, context, {
+        action: 'patient.read',
+        entityType: 'patient',
+        entityId: id,
+        patientId: id,
+      });
       return repo.toPatientView(row);
     });
   }
@@ -210,25 +235,16 @@ export class PatientService {
       const before = repo.toPatientView(row);
       const merged: Traits = { ...traitsOf(before), ...stripUndefined(patch) };
       const record = buildPatientRecord(merged, todayInParis());
-      const strictTraitsChanged =
-        record.birthName !== before.birthName ||
-        record.birthFirstNames !== before.birthFirstNames ||
-        record.firstFirstName !== before.firstFirstName ||
-        record.birthDate !== before.birthDate ||
-        record.sex !== before.sex ||
-        record.birthplaceInsee !== before.birthplaceInsee ||
-        record.insNumber !== (before.ins?.number ?? null);
+      const changed = changedStrictTraits(before, record);
+      const insChanged = record.insNumber !== (before.ins?.number ?? null);
       const statusProblem = checkStatusTransition(before.identityStatus, record.identityStatus, {
-        hasIns: record.insNumber !== null,
-        hasHighTrustDocument: record.identityDocument !== null,
-        strictTraitsChanged,
+        ...statusEvidence(record),
+        // An INS replaced on a verified identity is a change of identity as well.
+        changedStrictTraits: insChanged && changed.length === 0 ? ['birthName'] : changed,
+        reason: reason ?? null,
       });
       if (statusProblem !== null) {
         throw new SillageError(statusProblem);
-      }
-      // Changing the identity of a verified record needs a written reason (RNIV traceability).
-      if (strictTraitsChanged && before.identityStatus !== 'PROV' && (reason === undefined || reason.trim() === '')) {
-        throw new SillageError('SIL_REASON_REQUIRED');
       }
       if (record.insNumber !== null && (await repo.findActiveByIns(tx, record.insNumber, id)) !== undefined) {
         throw new SillageError('SIL_PATIENT_INS_TAKEN');
@@ -248,9 +264,9 @@ export class PatientService {
   }
 
   async search(query: string, limit: number, context: AuditContext): Promise<PatientSummary[]> {
-    const parsed = parsePatientQuery(query);
-    if ('error' in parsed) {
-      throw new SillageError(parsed.error);
+    const parsed = parsePatientQuery(query); // throws SIL_SEARCH_TOO_LONG past 200 characters
+    if (parsed.kind === 'invalidNir') {
+      throw new SillageError(parsed.code);
     }
     return this.database.transaction(async (tx) => {
       let items: PatientSummary[];
@@ -258,7 +274,7 @@ export class PatientService {
         case 'empty':
           return [];
         case 'nir':
-          items = await repo.searchByIns(tx, parsed.nir);
+          items = await repo.searchByIns(tx, parsed.nir.value);
           break;
         case 'patientNumber':
           items = await repo.searchByNumber(tx, parsed.number);
@@ -386,30 +402,19 @@ export class PatientService {
     const candidates: DuplicateCandidate[] = [];
     for (const row of rows) {
       const existing = repo.toPatientView(row);
-      const verdict = isProbableDuplicate(
-        {
-          birthName: record.birthName,
-          usedName: record.usedName,
-          firstFirstName: record.firstFirstName,
-          birthFirstNames: record.birthFirstNames,
-          birthDate: record.birthDate,
-          sex: record.sex,
-          insNumber: record.insNumber,
-        },
-        {
-          birthName: existing.birthName,
-          usedName: existing.usedName,
-          firstFirstName: existing.firstFirstName,
-          birthFirstNames: existing.birthFirstNames,
-          birthDate: existing.birthDate,
-          sex: existing.sex,
-          insNumber: existing.ins?.number ?? null,
-        }
+      const verdict = duplicateScore(
+        { ...record, ins: record.insNumber === null ? null : { number: record.insNumber } },
+        { ...existing, ins: existing.ins }
       );
-      if (verdict.duplicate) {
-        candidates.push({ patient: summaryOf(existing), reasons: verdict.reasons });
+      if (verdict.probableDuplicate) {
+        candidates.push({
+          patient: summaryOf(existing),
+          reasons: verdict.reasons.map((r) => r.code),
+          score: verdict.score,
+        });
       }
     }
+    candidates.sort((a, b) => b.score - a.score);
     return candidates;
   }
 }
