@@ -7,7 +7,7 @@ import { decodeInstrumentText, type InstrumentCharset } from './instrument-chars
 export interface AstmCaptureFrame extends AstmFrame {
   /** Byte offset of its STX in the capture. */
   readonly offset: number;
-  /** True when it repeats the previous frame number (a retransmission); its text is not used twice. */
+  /** True when it repeats the previous frame (number and text: a retransmission); its text is not used twice. */
   readonly duplicate: boolean;
 }
 
@@ -86,8 +86,14 @@ export function readAstmCapture(bytes: Uint8Array, options: { charset?: Instrume
     }
     if (result.frame !== undefined) {
       const previous = frames.at(-1);
-      const duplicate = previous !== undefined && previous.checksumOk && previous.number === result.frame.number;
-      const replacesBadFrame = previous !== undefined && !previous.checksumOk && previous.number === result.frame.number;
+      // A retransmission repeats number and text; the same number with other text is a numbering error.
+      const duplicate =
+        previous !== undefined &&
+        previous.checksumOk &&
+        previous.number === result.frame.number &&
+        sameBytes(previous.text, result.frame.text);
+      const replacesBadFrame =
+        previous !== undefined && !previous.checksumOk && previous.number === result.frame.number;
       if (replacesBadFrame) {
         texts.pop();
       } else if (!duplicate && previous !== undefined && result.frame.number !== (previous.number + 1) % 8) {
@@ -142,4 +148,8 @@ export function concatBytes(chunks: readonly Uint8Array[]): Uint8Array {
     offset += chunk.length;
   }
   return out;
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((byte, i) => byte === b[i]);
 }

@@ -19,7 +19,11 @@ export interface InstrumentCodecIssue {
   readonly frame?: number;
 }
 
-export function codecError(code: ErrorCode, detail: string, where: Partial<InstrumentCodecIssue> = {}): InstrumentCodecIssue {
+export function codecError(
+  code: ErrorCode,
+  detail: string,
+  where: Partial<InstrumentCodecIssue> = {}
+): InstrumentCodecIssue {
   return { ...where, code, severity: 'error', detail };
 }
 

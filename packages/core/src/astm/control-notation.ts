@@ -8,7 +8,11 @@ const controlNames: readonly string[] = [
   'DLE', 'DC1', 'DC2', 'DC3', 'DC4', 'NAK', 'SYN', 'ETB', 'CAN', 'EM', 'SUB', 'ESC', 'FS', 'GS', 'RS', 'US',
 ]; // prettier-ignore
 
-const codeByName = new Map<string, number>([...controlNames.map((name, code) => [name, code] as const), ['TAB', 0x09], ['DEL', 0x7f]]);
+const codeByName = new Map<string, number>([
+  ...controlNames.map((name, code) => [name, code] as const),
+  ['TAB', 0x09],
+  ['DEL', 0x7f],
+]);
 
 const notationPattern = /<([A-Z][A-Z0-9]{1,2})>|\[([A-Z][A-Z0-9]{1,2})\]/g;
 

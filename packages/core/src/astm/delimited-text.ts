@@ -99,9 +99,9 @@ export function escapeDelimitedValue(value: string, set: DelimiterSet, escapeSub
 
 /** Splits raw field text into repetitions and components, unescaping each component. */
 export function splitDelimitedField(raw: string, set: DelimiterSet): DelimitedField {
-  return raw.split(set.repeat).map((repetition) =>
-    repetition.split(set.component).map((component) => unescapeDelimitedValue(component, set))
-  );
+  return raw
+    .split(set.repeat)
+    .map((repetition) => repetition.split(set.component).map((component) => unescapeDelimitedValue(component, set)));
 }
 
 export function joinDelimitedField(field: readonly (readonly string[])[], set: DelimiterSet): string {

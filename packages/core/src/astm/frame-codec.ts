@@ -93,7 +93,9 @@ export function parseAstmFrame(bytes: Uint8Array, options: AstmFrameParseOptions
   };
   const warnings: InstrumentCodecIssue[] = [];
   if (trailer !== 'CRLF') {
-    const issue = codecWarning('SIL_ASTM_FRAME_TRAILER', `frame ends with ${trailer} instead of CR LF`, { frame: number });
+    const issue = codecWarning('SIL_ASTM_FRAME_TRAILER', `frame ends with ${trailer} instead of CR LF`, {
+      frame: number,
+    });
     if (options.requireCrLf === true) {
       return { ok: false, frame, error: { ...issue, severity: 'error' }, warnings };
     }

@@ -23,12 +23,7 @@ export {
   type AstmFrameParseResult,
   type AstmFrameTrailer,
 } from './frame-codec.js';
-export {
-  readAstmCapture,
-  type AstmCapture,
-  type AstmCaptureControl,
-  type AstmCaptureFrame,
-} from './capture-reader.js';
+export { readAstmCapture, type AstmCapture, type AstmCaptureControl, type AstmCaptureFrame } from './capture-reader.js';
 export { AstmLinkMachine } from './link-machine.js';
 export type {
   AstmLinkAction,
@@ -46,7 +41,13 @@ export {
   readAstmDelimiters,
   type AstmDelimiters,
 } from './astm-delimiters.js';
-export { astmRecordTypes, isAstmRecordType, type AstmField, type AstmRecord, type AstmRecordType } from './astm-record.js';
+export {
+  astmRecordTypes,
+  isAstmRecordType,
+  type AstmField,
+  type AstmRecord,
+  type AstmRecordType,
+} from './astm-record.js';
 export { parseAstmRecord } from './record-parser.js';
 export {
   tryParseAstmMessage,

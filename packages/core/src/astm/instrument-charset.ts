@@ -24,7 +24,9 @@ const replacementByte = 0x3f;
 /** Normalises the usual spellings (`latin1`, `ISO_8859-1`, `cp1252`, `UTF8`…); undefined if unknown. */
 export function normalizeInstrumentCharset(label: string): InstrumentCharset | undefined {
   const key = label.trim().toLowerCase().replace(/[_\s]/g, '-');
-  if (['iso-8859-1', 'iso8859-1', 'latin1', 'latin-1', 'l1', '8859-1', 'iso-ir-100', 'ascii', 'us-ascii'].includes(key)) {
+  if (
+    ['iso-8859-1', 'iso8859-1', 'latin1', 'latin-1', 'l1', '8859-1', 'iso-ir-100', 'ascii', 'us-ascii'].includes(key)
+  ) {
     return 'iso-8859-1';
   }
   if (['windows-1252', 'cp1252', 'win-1252', 'x-cp1252'].includes(key)) {

@@ -190,7 +190,9 @@ export class AstmLinkMachine {
     this.dropPartialMessage('a new ENQ started another session');
     if (this.busy) {
       this.write('NAK');
+      this.cancelTimer('receiveTimeout');
       this.setPhase('idle');
+      this.startNextSend();
       return;
     }
     this.write('ACK');
@@ -502,7 +504,10 @@ export class AstmLinkMachine {
       this.cancelTimer(timer);
     }
     if (this.phase === 'awaitingStorage') {
-      this.linkError('SIL_ASTM_LINK_CLOSED', 'connection closed before storage was confirmed: message not acknowledged');
+      this.linkError(
+        'SIL_ASTM_LINK_CLOSED',
+        'connection closed before storage was confirmed: message not acknowledged'
+      );
     }
     this.pendingStorage = undefined;
     this.dropPartialMessage('connection closed');

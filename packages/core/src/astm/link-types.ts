@@ -69,7 +69,12 @@ export type AstmLinkAction =
       readonly frameCount: number;
     }
   /** A complete message arrived and was acknowledged at once (only with `ackAfterStorage: false`). */
-  | { readonly type: 'deliver'; readonly messageText: string; readonly textBytes: Uint8Array; readonly frameCount: number }
+  | {
+      readonly type: 'deliver';
+      readonly messageText: string;
+      readonly textBytes: Uint8Array;
+      readonly frameCount: number;
+    }
   | { readonly type: 'startTimer'; readonly timer: AstmTimerName; readonly ms: number }
   | { readonly type: 'cancelTimer'; readonly timer: AstmTimerName }
   /** A queued message was sent and its last frame acknowledged. */

@@ -55,7 +55,8 @@ export function tryParseAstmMessages(text: string): AstmMessagesParseResult {
       );
     }
     const record = parseAstmRecord(line, current.delimiters, lineNumber);
-    if (line.length > 1 && !line.includes(current.delimiters.field)) {
+    // A type holding punctuation means the line is split with another delimiter than declared.
+    if (!/^[\p{L}\p{N}]*$/u.test(record.type)) {
       issues.push(
         codecError(
           'SIL_ASTM_DELIMITER_MISMATCH',

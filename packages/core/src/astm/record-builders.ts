@@ -11,9 +11,14 @@ export type AstmFieldInput = DelimitedFieldInput;
  * Makes a record from values keyed by LIS2-A2 field number (2 = sequence number …); unlisted
  * fields are empty and nothing is written past the highest listed field.
  */
-export function makeAstmRecord(type: string, values: Readonly<Record<number, AstmFieldInput | undefined>>): AstmRecordLike {
+export function makeAstmRecord(
+  type: string,
+  values: Readonly<Record<number, AstmFieldInput | undefined>>
+): AstmRecordLike {
   if (!/^[A-Z]$/.test(type)) {
-    throw new SillageError('SIL_ASTM_INVALID_BUILD', { detail: `record type must be one capital letter, got "${type}"` });
+    throw new SillageError('SIL_ASTM_INVALID_BUILD', {
+      detail: `record type must be one capital letter, got "${type}"`,
+    });
   }
   const numbers = Object.keys(values)
     .map(Number)

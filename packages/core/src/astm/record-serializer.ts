@@ -11,7 +11,10 @@ export interface AstmRecordLike {
  * Writes one record (without its CR terminator), escaping delimiter characters in values. For an
  * H record, field 2 is written as the delimiter definition of `delimiters`, whatever it held.
  */
-export function serializeAstmRecord(record: AstmRecordLike, delimiters: AstmDelimiters = defaultAstmDelimiters): string {
+export function serializeAstmRecord(
+  record: AstmRecordLike,
+  delimiters: AstmDelimiters = defaultAstmDelimiters
+): string {
   const type = record.fields[0]?.[0]?.[0] ?? '';
   const rest = record.fields.slice(1).map((field, index) => {
     if (type === 'H' && index === 0) {

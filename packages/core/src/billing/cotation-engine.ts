@@ -13,7 +13,7 @@ import { formatEuros, formatMilliCentsEuros } from './money.js';
 import { normalizeNabmCode, type NabmCode } from './nabm-code.js';
 import { parisLocalTimeOf, type ParisLocalTime } from './paris-time.js';
 import { lookupCoefficient, type TariffIndex } from './tariff-index.js';
-import { territoryLabels, type Territory } from './territory.js';
+import { territoryInPhrase, type Territory } from './territory.js';
 import { describeUrgentPeriod, urgentPeriodOf } from './urgent-period.js';
 
 export type OrderedAct =
@@ -177,6 +177,19 @@ export function computeCotation(
     });
   });
 
+  if (errors.length === 0 && analyses.length === 0 && offNomenclature.length === 0) {
+    return {
+      ok: false,
+      errors: [
+        {
+          code: 'SIL_BILLING_NO_ACTS',
+          path: 'acts',
+          detail: 'seulement des forfaits ou suppléments, ajoutés par le moteur',
+        },
+      ],
+    };
+  }
+
   // ── 2. Restrictions among the analyses (non-cumulative acts, max number of acts) ──
   const restricted = applyRestrictions(analyses, rules, notes);
   const anyAnalysisBilled = restricted.some((line) => line.billed);
@@ -261,7 +274,7 @@ export function computeCotation(
     errors.push({
       code: 'SIL_BILLING_B_VALUE_UNKNOWN',
       path: 'performedAt',
-      detail: `valeur de B inconnue en ${territoryLabels[input.territory]} au ${date}`,
+      detail: `valeur de B inconnue ${territoryInPhrase[input.territory]} au ${date}`,
     });
   }
   if (errors.length > 0 || (nabmLines.length > 0 && bValue === undefined)) {
@@ -357,7 +370,7 @@ function finishLine(
     throw new Error(`internal: NABM line ${line.code} without price data`);
   }
   const amountCents = priceCoefficientCents(line.coefficientHundredths, bValue.milliCents);
-  const pricing = `${formatCoefficient(line.keyLetter, line.coefficientHundredths)} × ${formatMilliCentsEuros(bValue.milliCents)} (valeur de B en ${territoryLabels[territory]} au ${date}) = ${formatEuros(amountCents)}.`;
+  const pricing = `${formatCoefficient(line.keyLetter, line.coefficientHundredths)} × ${formatMilliCentsEuros(bValue.milliCents)} (valeur de B ${territoryInPhrase[territory]} au ${date}) = ${formatEuros(amountCents)}.`;
   const why = line.reason === '' ? `Acte NABM ${line.code} facturé.` : line.reason;
   return { ...line, amountCents, reason: `${why} ${pricing}` };
 }

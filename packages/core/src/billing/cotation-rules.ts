@@ -50,8 +50,6 @@ export interface CotationRules {
   readonly samplingActs: readonly SamplingActRule[];
 }
 
-const LABEL_SOURCE = 'libellé NABM complet dans IR_BIO_R (CNAM) [V]';
-
 export const defaultCotationRules: CotationRules = {
   preAnalyticForfait: {
     code: '9005',
@@ -91,7 +89,8 @@ export const defaultCotationRules: CotationRules = {
       id: 'nabm-0040-0041',
       code: '0040',
       notWith: ['0041'],
-      source: `${LABEL_SOURCE} de 0041 : « les cotations des examens 0040 et 0041 ne sont pas cumulables »`,
+      source:
+        'libellé NABM de l’acte 0041 (IR_BIO_R, CNAM) : « les cotations des examens 0040 et 0041 ne sont pas cumulables » [V]',
       confirmed: true,
       enabled: true,
     },
@@ -99,7 +98,8 @@ export const defaultCotationRules: CotationRules = {
       id: 'nabm-0524-1510',
       code: '0524',
       notWith: ['1510'],
-      source: `${LABEL_SOURCE} de 0524 : « les cotations des actes 1510 et 0524 ne sont pas cumulables »`,
+      source:
+        'libellé NABM de l’acte 0524 (IR_BIO_R, CNAM) : « les cotations des actes 1510 et 0524 ne sont pas cumulables » [V]',
       confirmed: true,
       enabled: true,
     },
@@ -107,7 +107,8 @@ export const defaultCotationRules: CotationRules = {
       id: 'nabm-0320-4004-4005',
       code: '0320',
       notWith: ['4004', '4005'],
-      source: `${LABEL_SOURCE} de 0320 : « cotation non cumulable avec celle des actes 4004 et 4005 »`,
+      source:
+        'libellé NABM de l’acte 0320 (IR_BIO_R, CNAM) : « cotation non cumulable avec celle des actes 4004 et 4005 » [V]',
       confirmed: true,
       enabled: true,
     },

@@ -36,7 +36,8 @@ interface Table {
 
 /** Header and records of a `;` file; structural problems (quotes, field count) go to `errors`. */
 function readTable(text: string, required: readonly string[], errors: ImportIssue[]): Table | null {
-  const lines = splitLines(text);
+  // A byte-order mark is not part of the first column name.
+  const lines = splitLines(text.replace(/^\uFEFF/, ''));
   const headerIndex = lines.findIndex((line) => line.trim() !== '');
   const header = headerIndex === -1 ? null : splitSemicolonLine(lines[headerIndex] ?? '');
   const missing = header === null ? required : required.filter((column) => !header.includes(column));
@@ -162,7 +163,7 @@ export function parseNabmActs(csvText: string): ImportOutcome<NabmAct> {
       properties,
     });
   }
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, rows };
+  return errors.length > 0 ? { ok: false, errors: [...errors].sort((a, b) => a.line - b.line) } : { ok: true, rows };
 }
 
 /** Dated coefficients of an IR_BTF_R release. */

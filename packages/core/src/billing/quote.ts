@@ -29,6 +29,9 @@ export interface QuoteOptions {
   readonly siteInAlsaceMoselle?: boolean;
   /** Same patient, this lab: lets the once-a-day forfait see earlier prescriptions. */
   readonly billedEarlierForPatient?: readonly EarlierBilling[];
+  /** Participations forfaitaires already charged to the patient by this lab that day / that year. */
+  readonly participationAlreadyToday?: { readonly count: number; readonly cents: number };
+  readonly participationAlreadyThisYearCents?: number;
   readonly cotationConfig?: CotationConfig;
   readonly sharesConfig?: SharesConfig;
 }
@@ -111,6 +114,8 @@ export function computeQuote(request: QuoteRequest, tariffs: TariffIndex, option
       amo: request.patient.amo,
       amc: request.patient.amc,
       lines: cotation.lines,
+      participationAlreadyToday: options.participationAlreadyToday,
+      participationAlreadyThisYearCents: options.participationAlreadyThisYearCents,
     },
     options.sharesConfig ?? defaultSharesConfig
   );

@@ -10,3 +10,12 @@ export const territoryLabels: Readonly<Record<Territory, string>> = {
   reunion: 'La Réunion',
   mayotte: 'Mayotte',
 };
+
+/** The territory after a French locative preposition: "valeur de B en métropole", "aux Antilles". */
+export const territoryInPhrase: Readonly<Record<Territory, string>> = {
+  metropole: 'en métropole',
+  antilles: 'aux Antilles',
+  guyane: 'en Guyane',
+  reunion: 'à La Réunion',
+  mayotte: 'à Mayotte',
+};

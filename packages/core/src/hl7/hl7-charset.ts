@@ -3,6 +3,7 @@
  * Uses the WHATWG `TextDecoder`, present in browsers and Node, so core stays free of I/O modules.
  */
 import { checkUtf8 } from './utf8.js';
+import { decodeWindows1252 } from './windows-1252.js';
 
 /** HL7 table 0211 values (and common non-standard spellings) → WHATWG encoding labels. */
 const ENCODING_BY_HL7_CHARSET: Readonly<Record<string, string>> = {
@@ -70,24 +71,31 @@ interface TextDecoderLike {
 }
 type TextDecoderConstructor = new (label?: string) => TextDecoderLike;
 
+/** Labels WHATWG decodes with the windows-1252 table (Encoding §4.2), decoded here (see windows-1252.ts). */
+const WINDOWS_1252_LABELS: ReadonlySet<string> = new Set([
+  'windows-1252',
+  'iso-8859-1',
+  'latin1',
+  'ascii',
+  'us-ascii',
+  'cp1252',
+]);
+
 /** Decodes wire bytes to text with {@link detectHl7Charset}. Never throws. */
 export function decodeHl7(bytes: Uint8Array, fallback = 'windows-1252'): string {
   const label = detectHl7Charset(bytes, fallback);
+  if (WINDOWS_1252_LABELS.has(label.toLowerCase())) {
+    return decodeWindows1252(bytes);
+  }
   const Decoder = (globalThis as unknown as { TextDecoder?: TextDecoderConstructor }).TextDecoder;
   if (Decoder !== undefined) {
-    for (const candidate of [label, 'windows-1252']) {
-      try {
-        return new Decoder(candidate).decode(bytes);
-      } catch {
-        // RangeError: label not supported by this runtime (e.g. a caller-supplied fallback); try the next.
-      }
+    try {
+      return new Decoder(label).decode(bytes);
+    } catch {
+      // RangeError: a label this runtime does not support (e.g. a caller-supplied fallback).
     }
   }
-  let text = '';
-  for (const byte of bytes) {
-    text += String.fromCharCode(byte);
-  }
-  return text;
+  return decodeWindows1252(bytes);
 }
 
 function byteOrderMark(bytes: Uint8Array): string | undefined {

@@ -163,7 +163,7 @@ describe.skipIf(!sharedFixtures.available)('escape vectors from python-hl7, nHap
     (_src, text, wire) => {
       expect(unescapeHl7(wire, d)).toBe(text);
       expect(unescapeHl7(escapeHl7(text, d), d)).toBe(text);
-      const oursDiffersOnPurpose = /[^\x00-\x7f]/.test(text) || wire === '\\X000d\\';
+      const oursDiffersOnPurpose = [...text].some((char) => char.charCodeAt(0) > 0x7f) || wire === '\\X000d\\';
       if (!oursDiffersOnPurpose) {
         expect(escapeHl7(text, d)).toBe(wire);
       }

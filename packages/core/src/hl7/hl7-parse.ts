@@ -97,7 +97,6 @@ export function parseHl7(text: string): Hl7Message {
 
 /** undefined when the segment is well formed, 'blank' when it is whitespace only, else the reason. */
 function segmentProblem(raw: string, delimiters: Hl7Delimiters): string | undefined {
-  const isNameChar = (code: number): boolean => (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39);
   const first = raw.charCodeAt(0);
   const wellNamed =
     raw.length >= 3 &&
@@ -113,6 +112,10 @@ function segmentProblem(raw: string, delimiters: Hl7Delimiters): string | undefi
     return 'blank';
   }
   return `segment ${JSON.stringify(raw.slice(0, 12))} does not start with a 3-character name and the field separator`;
+}
+
+function isNameChar(code: number): boolean {
+  return (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39);
 }
 
 function nextLineBreak(text: string, from: number): number {

@@ -182,31 +182,18 @@ describe('HL7 v2 round trip (fast-check)', () => {
   });
 
   it('parsing arbitrary text never throws; when it parses, the only change is CR terminators and dropped blank lines', () => {
-    const unit = fc.constantFrom(
-      'M',
-      'S',
-      'H',
-      'P',
-      'I',
-      'D',
-      '|',
-      '^',
-      '~',
-      '\\',
-      '&',
-      '\r',
-      '\n',
-      ' ',
-      '"',
-      '1',
-      'é'
+    const unit = fc.constantFrom(...'MSHPID|^~\\&\r\n "1é');
+    const fieldsText = fc.string({ unit: fc.constantFrom(...'|^~\\& "1éA'), maxLength: 30 });
+    const line = fc.oneof(
+      fc.tuple(fc.constantFrom('PID', 'OBX', 'ZZ1', 'MSH'), fieldsText).map(([name, fields]) => `${name}|${fields}`),
+      fc.constantFrom('', ' ', ' \t '),
+      fc.string({ unit, maxLength: 10 })
     );
-    const body = fc.string({ unit, maxLength: 80 });
-    const text = fc.oneof(
-      body.map((b) => `MSH|^~\\&${b}`),
-      body,
-      fc.string({ unit: 'binary', maxLength: 80 })
-    );
+    const terminator = fc.constantFrom('\r', '\n', '\r\n', '\r\r', '\n\n', '\n\r');
+    const segmented = fc
+      .tuple(fc.array(fc.tuple(terminator, line), { maxLength: 8 }), fc.constantFrom('', '\r', '\n', '\r\n'))
+      .map(([lines, end]) => `MSH|^~\\&${lines.map(([t, l]) => t + l).join('')}${end}`);
+    const text = fc.oneof(segmented, fc.string({ unit, maxLength: 80 }), fc.string({ unit: 'binary', maxLength: 80 }));
     fc.assert(
       fc.property(text, (input) => {
         const result = tryParseHl7(input);

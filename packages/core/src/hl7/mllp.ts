@@ -12,7 +12,10 @@ export const MLLP_CARRIAGE_RETURN = 0x0d;
 export const DEFAULT_MLLP_MAX_FRAME_BYTES = 16 * 1024 * 1024;
 
 export type MllpErrorReason =
-  /** Bytes outside a frame (reported once per run of such bytes, at its first byte). */
+  /**
+   * Bytes outside a frame, reported once per run at its first byte. CR and LF between frames are
+   * tolerated silently: some senders end each block with FS CR LF.
+   */
   | 'garbage-outside-frame'
   /** A start block arrived inside a frame: the frame lost its end; the new frame is read. */
   | 'missing-end'
@@ -81,9 +84,12 @@ export class MllpDecoder {
         case 'idle':
         case 'garbage': {
           const vt = next.startBlock(i);
-          if (this.state === 'idle' && vt !== i) {
-            events.push({ type: 'error', reason: 'garbage-outside-frame', offset: this.offset + i });
-            this.state = 'garbage';
+          if (this.state === 'idle') {
+            const junk = firstNonLineBreak(chunk, i, vt === -1 ? chunk.length : vt);
+            if (junk !== -1) {
+              events.push({ type: 'error', reason: 'garbage-outside-frame', offset: this.offset + junk });
+              this.state = 'garbage';
+            }
           }
           if (vt === -1) {
             i = chunk.length;
@@ -202,6 +208,17 @@ export class MllpDecoder {
     this.state = 'idle';
     return length <= 0 ? { type: 'error', reason: 'empty-frame', offset: crOffset } : { type: 'message', bytes };
   }
+}
+
+/** Index of the first byte in [from, to) that is neither CR nor LF; -1 when none. */
+function firstNonLineBreak(chunk: Uint8Array, from: number, to: number): number {
+  for (let i = from; i < to; i++) {
+    const byte = chunk[i];
+    if (byte !== MLLP_CARRIAGE_RETURN && byte !== 0x0a) {
+      return i;
+    }
+  }
+  return -1;
 }
 
 /**

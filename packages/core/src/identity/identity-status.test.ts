@@ -12,7 +12,11 @@ import {
   type StatusTransitionContext,
 } from './identity-status.js';
 
-const fullEvidence: StatusTransitionContext = { insRetrievedFromInsi: true, highTrustDocumentChecked: true, reason: 'contrôle CNI' };
+const fullEvidence: StatusTransitionContext = {
+  insRetrievedFromInsi: true,
+  highTrustDocumentChecked: true,
+  reason: 'contrôle CNI',
+};
 
 describe('status facts (RNIV grid)', () => {
   it.each([
@@ -36,9 +40,15 @@ describe('status facts (RNIV grid)', () => {
   });
 
   it('derives PROV for a doubtful or fictitious identity whatever the evidence', () => {
-    expect(deriveIdentityStatus({ insRetrievedFromInsi: true, highTrustDocumentChecked: true, attributes: ['DOUTEUSE'] })).toBe('PROV');
-    expect(deriveIdentityStatus({ insRetrievedFromInsi: true, highTrustDocumentChecked: true, attributes: ['FICTIVE'] })).toBe('PROV');
-    expect(deriveIdentityStatus({ insRetrievedFromInsi: true, highTrustDocumentChecked: true, attributes: ['HOMONYME'] })).toBe('QUAL');
+    expect(
+      deriveIdentityStatus({ insRetrievedFromInsi: true, highTrustDocumentChecked: true, attributes: ['DOUTEUSE'] })
+    ).toBe('PROV');
+    expect(
+      deriveIdentityStatus({ insRetrievedFromInsi: true, highTrustDocumentChecked: true, attributes: ['FICTIVE'] })
+    ).toBe('PROV');
+    expect(
+      deriveIdentityStatus({ insRetrievedFromInsi: true, highTrustDocumentChecked: true, attributes: ['HOMONYME'] })
+    ).toBe('QUAL');
   });
 });
 
@@ -80,18 +90,63 @@ describe('checkStatusTransition', () => {
     ['RECUP', 'QUAL', { insRetrievedFromInsi: true, highTrustDocumentChecked: true }, null],
     ['VALI', 'QUAL', { insRetrievedFromInsi: true, highTrustDocumentChecked: true }, null],
     // upgrades without it
-    ['PROV', 'RECUP', { insRetrievedFromInsi: false, highTrustDocumentChecked: true }, 'SIL_IDENTITY_STATUS_REQUIRES_INS'],
-    ['PROV', 'VALI', { insRetrievedFromInsi: true, highTrustDocumentChecked: false }, 'SIL_IDENTITY_STATUS_REQUIRES_DOCUMENT'],
-    ['PROV', 'QUAL', { insRetrievedFromInsi: true, highTrustDocumentChecked: false }, 'SIL_IDENTITY_STATUS_REQUIRES_DOCUMENT'],
-    ['PROV', 'QUAL', { insRetrievedFromInsi: false, highTrustDocumentChecked: true }, 'SIL_IDENTITY_STATUS_REQUIRES_INS'],
-    ['RECUP', 'QUAL', { insRetrievedFromInsi: true, highTrustDocumentChecked: false }, 'SIL_IDENTITY_STATUS_REQUIRES_DOCUMENT'],
-    ['VALI', 'QUAL', { insRetrievedFromInsi: false, highTrustDocumentChecked: true }, 'SIL_IDENTITY_STATUS_REQUIRES_INS'],
+    [
+      'PROV',
+      'RECUP',
+      { insRetrievedFromInsi: false, highTrustDocumentChecked: true },
+      'SIL_IDENTITY_STATUS_REQUIRES_INS',
+    ],
+    [
+      'PROV',
+      'VALI',
+      { insRetrievedFromInsi: true, highTrustDocumentChecked: false },
+      'SIL_IDENTITY_STATUS_REQUIRES_DOCUMENT',
+    ],
+    [
+      'PROV',
+      'QUAL',
+      { insRetrievedFromInsi: true, highTrustDocumentChecked: false },
+      'SIL_IDENTITY_STATUS_REQUIRES_DOCUMENT',
+    ],
+    [
+      'PROV',
+      'QUAL',
+      { insRetrievedFromInsi: false, highTrustDocumentChecked: true },
+      'SIL_IDENTITY_STATUS_REQUIRES_INS',
+    ],
+    [
+      'RECUP',
+      'QUAL',
+      { insRetrievedFromInsi: true, highTrustDocumentChecked: false },
+      'SIL_IDENTITY_STATUS_REQUIRES_DOCUMENT',
+    ],
+    [
+      'VALI',
+      'QUAL',
+      { insRetrievedFromInsi: false, highTrustDocumentChecked: true },
+      'SIL_IDENTITY_STATUS_REQUIRES_INS',
+    ],
     // downgrades need a reason
     ['QUAL', 'PROV', { insRetrievedFromInsi: false, highTrustDocumentChecked: false, reason: 'INS désactivé' }, null],
     ['QUAL', 'PROV', { insRetrievedFromInsi: false, highTrustDocumentChecked: false }, 'SIL_REASON_REQUIRED'],
-    ['QUAL', 'PROV', { insRetrievedFromInsi: false, highTrustDocumentChecked: false, reason: '   ' }, 'SIL_REASON_REQUIRED'],
-    ['QUAL', 'VALI', { insRetrievedFromInsi: false, highTrustDocumentChecked: true, reason: 'INS invalidé par INSi' }, null],
-    ['QUAL', 'RECUP', { insRetrievedFromInsi: true, highTrustDocumentChecked: false, reason: 'pièce non conforme' }, null],
+    [
+      'QUAL',
+      'PROV',
+      { insRetrievedFromInsi: false, highTrustDocumentChecked: false, reason: '   ' },
+      'SIL_REASON_REQUIRED',
+    ],
+    [
+      'QUAL',
+      'VALI',
+      { insRetrievedFromInsi: false, highTrustDocumentChecked: true, reason: 'INS invalidé par INSi' },
+      null,
+    ],
+    [
+      'QUAL',
+      'RECUP',
+      { insRetrievedFromInsi: true, highTrustDocumentChecked: false, reason: 'pièce non conforme' },
+      null,
+    ],
     ['RECUP', 'PROV', { insRetrievedFromInsi: false, highTrustDocumentChecked: false, reason: 'collision' }, null],
     ['VALI', 'PROV', { insRetrievedFromInsi: false, highTrustDocumentChecked: false }, 'SIL_REASON_REQUIRED'],
     // lateral moves are two steps
@@ -102,10 +157,16 @@ describe('checkStatusTransition', () => {
   });
 
   it('keeps a doubtful or fictitious identity provisional', () => {
-    expect(checkStatusTransition('PROV', 'VALI', { ...fullEvidence, attributes: ['DOUTEUSE'] })).toBe('SIL_IDENTITY_ATTRIBUTE_FORCES_PROV');
-    expect(checkStatusTransition('PROV', 'QUAL', { ...fullEvidence, attributes: ['FICTIVE'] })).toBe('SIL_IDENTITY_ATTRIBUTE_FORCES_PROV');
+    expect(checkStatusTransition('PROV', 'VALI', { ...fullEvidence, attributes: ['DOUTEUSE'] })).toBe(
+      'SIL_IDENTITY_ATTRIBUTE_FORCES_PROV'
+    );
+    expect(checkStatusTransition('PROV', 'QUAL', { ...fullEvidence, attributes: ['FICTIVE'] })).toBe(
+      'SIL_IDENTITY_ATTRIBUTE_FORCES_PROV'
+    );
     // Marking a qualified identity doubtful must take it down to PROV (with a reason).
-    expect(checkStatusTransition('QUAL', 'QUAL', { ...fullEvidence, attributes: ['DOUTEUSE'] })).toBe('SIL_IDENTITY_ATTRIBUTE_FORCES_PROV');
+    expect(checkStatusTransition('QUAL', 'QUAL', { ...fullEvidence, attributes: ['DOUTEUSE'] })).toBe(
+      'SIL_IDENTITY_ATTRIBUTE_FORCES_PROV'
+    );
     expect(checkStatusTransition('QUAL', 'PROV', { ...fullEvidence, attributes: ['DOUTEUSE'] })).toBe(null);
     expect(checkStatusTransition('PROV', 'QUAL', { ...fullEvidence, attributes: ['HOMONYME'] })).toBe(null);
   });
@@ -120,17 +181,42 @@ describe('checkStatusTransition', () => {
 
   it('lets a provisional identity edit its strict traits freely', () => {
     expect(
-      checkStatusTransition('PROV', 'PROV', { insRetrievedFromInsi: false, highTrustDocumentChecked: false, changedStrictTraits: ['birthName'] })
+      checkStatusTransition('PROV', 'PROV', {
+        insRetrievedFromInsi: false,
+        highTrustDocumentChecked: false,
+        changedStrictTraits: ['birthName'],
+      })
+    ).toBe(null);
+  });
+
+  it('lets a new identity start at any status its evidence supports (from = null)', () => {
+    const none = { insRetrievedFromInsi: false, highTrustDocumentChecked: false };
+    expect(checkStatusTransition(null, 'PROV', none)).toBe(null);
+    expect(checkStatusTransition(null, 'QUAL', { insRetrievedFromInsi: true, highTrustDocumentChecked: true })).toBe(
+      null
+    );
+    expect(checkStatusTransition(null, 'RECUP', none)).toBe('SIL_IDENTITY_STATUS_REQUIRES_INS');
+    expect(checkStatusTransition(null, 'VALI', none)).toBe('SIL_IDENTITY_STATUS_REQUIRES_DOCUMENT');
+    expect(checkStatusTransition(null, 'VALI', { ...fullEvidence, attributes: ['FICTIVE'] })).toBe(
+      'SIL_IDENTITY_ATTRIBUTE_FORCES_PROV'
+    );
+    // no reason asked, no strict-trait lock on creation
+    expect(
+      checkStatusTransition(null, 'QUAL', { ...fullEvidence, reason: null, changedStrictTraits: ['birthName'] })
     ).toBe(null);
   });
 
   it('checks that an unchanged status still has its evidence', () => {
     expect(checkStatusTransition('QUAL', 'QUAL', fullEvidence)).toBe(null);
-    expect(checkStatusTransition('QUAL', 'QUAL', { ...fullEvidence, insRetrievedFromInsi: false })).toBe('SIL_IDENTITY_STATUS_REQUIRES_INS');
+    expect(checkStatusTransition('QUAL', 'QUAL', { ...fullEvidence, insRetrievedFromInsi: false })).toBe(
+      'SIL_IDENTITY_STATUS_REQUIRES_INS'
+    );
     expect(checkStatusTransition('VALI', 'VALI', { ...fullEvidence, highTrustDocumentChecked: false })).toBe(
       'SIL_IDENTITY_STATUS_REQUIRES_DOCUMENT'
     );
-    expect(checkStatusTransition('PROV', 'PROV', { insRetrievedFromInsi: false, highTrustDocumentChecked: false })).toBe(null);
+    expect(
+      checkStatusTransition('PROV', 'PROV', { insRetrievedFromInsi: false, highTrustDocumentChecked: false })
+    ).toBe(null);
   });
 });
 

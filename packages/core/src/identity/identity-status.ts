@@ -48,7 +48,14 @@ export const IDENTITY_ATTRIBUTE_CODES: Readonly<Record<IdentityAttribute, string
 export const ATTRIBUTES_FORCING_PROV: readonly IdentityAttribute[] = ['DOUTEUSE', 'FICTIVE'];
 
 /** The traits whose change invalidates the INSi match and the document check (decision 5). */
-export const STRICT_TRAITS = ['birthName', 'birthFirstNames', 'firstFirstName', 'birthDate', 'sex', 'birthplaceInsee'] as const;
+export const STRICT_TRAITS = [
+  'birthName',
+  'birthFirstNames',
+  'firstFirstName',
+  'birthDate',
+  'sex',
+  'birthplaceInsee',
+] as const;
 export type StrictTrait = (typeof STRICT_TRAITS)[number];
 
 interface StatusFacts {
@@ -59,10 +66,26 @@ interface StatusFacts {
 
 /** The two facts behind each status (the RNIV grid above). */
 export const identityStatusFacts: Readonly<Record<IdentityStatus, StatusFacts>> = {
-  PROV: { insRetrievedFromInsi: false, highTrustDocumentChecked: false, label: { fr: 'Identité provisoire', en: 'Provisional identity' } },
-  RECUP: { insRetrievedFromInsi: true, highTrustDocumentChecked: false, label: { fr: 'Identité récupérée', en: 'Retrieved identity' } },
-  VALI: { insRetrievedFromInsi: false, highTrustDocumentChecked: true, label: { fr: 'Identité validée', en: 'Validated identity' } },
-  QUAL: { insRetrievedFromInsi: true, highTrustDocumentChecked: true, label: { fr: 'Identité qualifiée', en: 'Qualified identity' } },
+  PROV: {
+    insRetrievedFromInsi: false,
+    highTrustDocumentChecked: false,
+    label: { fr: 'Identité provisoire', en: 'Provisional identity' },
+  },
+  RECUP: {
+    insRetrievedFromInsi: true,
+    highTrustDocumentChecked: false,
+    label: { fr: 'Identité récupérée', en: 'Retrieved identity' },
+  },
+  VALI: {
+    insRetrievedFromInsi: false,
+    highTrustDocumentChecked: true,
+    label: { fr: 'Identité validée', en: 'Validated identity' },
+  },
+  QUAL: {
+    insRetrievedFromInsi: true,
+    highTrustDocumentChecked: true,
+    label: { fr: 'Identité qualifiée', en: 'Qualified identity' },
+  },
 };
 
 export function isIdentityStatus(value: string): value is IdentityStatus {
@@ -164,12 +187,13 @@ const GUARD_ERROR: Readonly<Record<StatusTransitionGuard, StatusTransitionErrorC
 };
 
 /**
- * Checks a status change (or, with from === to, that an edit keeps the status legitimate).
+ * Checks a status change (or, with from === to, that an edit keeps the status legitimate);
+ * `from` null means a new identity, which may start at any status its evidence supports.
  * Returns the error code to answer, or null when allowed. Checks in order: attributes forcing
  * PROV, strict-trait lock, the transition table, then its guards.
  */
 export function checkStatusTransition(
-  from: IdentityStatus,
+  from: IdentityStatus | null,
   to: IdentityStatus,
   context: StatusTransitionContext
 ): StatusTransitionErrorCode | null {
@@ -177,14 +201,14 @@ export function checkStatusTransition(
     return 'SIL_IDENTITY_ATTRIBUTE_FORCES_PROV';
   }
   const strictTraitsChanged = (context.changedStrictTraits ?? []).length > 0;
-  if (strictTraitsChanged && from !== 'PROV') {
+  if (strictTraitsChanged && from !== null && from !== 'PROV') {
     if (to !== 'PROV') {
       return 'SIL_IDENTITY_LOCKED';
     }
     return hasReason(context.reason) ? null : 'SIL_REASON_REQUIRED';
   }
-  if (from === to) {
-    // No transition: the evidence of the status must still hold.
+  if (from === null || from === to) {
+    // Creation, or no transition: the evidence of the status must hold.
     if (requiresIns(to) && !context.insRetrievedFromInsi) {
       return 'SIL_IDENTITY_STATUS_REQUIRES_INS';
     }

@@ -83,7 +83,12 @@ describe('parseNir', () => {
   });
 
   it('accepts spaces, dots, dashes and non-breaking spaces', () => {
-    for (const input of ['2.55.08.14.168.025.38', '2-55-08-14-168-025-38', '2\u00a055 08 14 168 025 38', ' 255081416802538 ']) {
+    for (const input of [
+      '2.55.08.14.168.025.38',
+      '2-55-08-14-168-025-38',
+      '2\u00a055 08 14 168 025 38',
+      ' 255081416802538 ',
+    ]) {
       expect(parsed(input).value).toBe('255081416802538');
     }
   });
@@ -161,7 +166,14 @@ describe('parseNir', () => {
 
   it('parses the ANS test INS of the CI-SIS HL7 examples (279035121518989)', () => {
     const nir = parsed('279035121518989');
-    expect(nir).toMatchObject({ sex: 'F', birthYear2: '79', birthMonth: '03', department: '51', commune: '215', order: '189' });
+    expect(nir).toMatchObject({
+      sex: 'F',
+      birthYear2: '79',
+      birthMonth: '03',
+      department: '51',
+      commune: '215',
+      order: '189',
+    });
   });
 });
 
@@ -174,7 +186,8 @@ describe.skipIf(!sharedFixtures.available)('parseNir on python-stdnum vectors (s
     error?: 'InvalidChecksum' | 'InvalidFormat' | 'InvalidLength';
   }
   const vectors = sharedFixtures.available
-    ? (JSON.parse(sharedFixtures.textWithoutHeader('france/nir/nir_key_vectors.DERIVED.json')) as { vectors: Vector[] }).vectors
+    ? (JSON.parse(sharedFixtures.textWithoutHeader('france/nir/nir_key_vectors.DERIVED.json')) as { vectors: Vector[] })
+        .vectors
     : [];
 
   it('has the six documented vectors', () => {

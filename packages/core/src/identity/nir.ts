@@ -55,7 +55,8 @@ export interface Nir {
 
 export type NirErrorCode = 'SIL_NIR_INVALID_FORMAT' | 'SIL_NIR_INVALID_KEY';
 
-export type NirParseResult = { readonly ok: true; readonly nir: Nir } | { readonly ok: false; readonly code: NirErrorCode };
+export type NirParseResult =
+  { readonly ok: true; readonly nir: Nir } | { readonly ok: false; readonly code: NirErrorCode };
 
 /** First digits we accept and what they say (see the file comment for sources). */
 const FIRST_DIGIT_MEANING: Readonly<Record<string, { sex: NirSex; kind: NirKind }>> = {
@@ -68,7 +69,7 @@ const FIRST_DIGIT_MEANING: Readonly<Record<string, { sex: NirSex; kind: NirKind 
 };
 
 const BODY_PATTERN = /^([0-9])([0-9]{2})([0-9]{2})([0-9]{2}|2A|2B)([0-9]{3})([0-9]{3})$/;
-const SEPARATORS = /[\s.\-]/g;
+const SEPARATORS = /[\s.-]/g;
 /** Longer inputs cannot be a NIR even with generous separators; stop before doing any work. */
 const MAX_INPUT_LENGTH = 64;
 
@@ -91,10 +92,13 @@ export function isNirBody(body: string): boolean {
   return FIRST_DIGIT_MEANING[first] !== undefined && isAcceptedMonth(Number(month));
 }
 
+/** Corsica departments read as numbers for the key (INSEE rule; python-stdnum, CNAM). */
+const CORSICA_AS_DIGITS: Readonly<Record<string, string>> = { '2A': '19', '2B': '18' };
+
 /** N mod 97 with Corsica 2A → 19, 2B → 18 (positions 6–7, the department). */
 function bodyModulo97(body: string): number {
   const department = body.slice(5, 7);
-  const numeric = department === '2A' ? `${body.slice(0, 5)}19${body.slice(7)}` : department === '2B' ? `${body.slice(0, 5)}18${body.slice(7)}` : body;
+  const numeric = `${body.slice(0, 5)}${CORSICA_AS_DIGITS[department] ?? department}${body.slice(7)}`;
   // 13 digits < 2^53: exact in a double.
   return Number(numeric) % 97;
 }
@@ -183,7 +187,10 @@ export interface NirInconsistency {
  * carries a real month (01–12). An unreadable birth date yields no date inconsistency (the schema
  * reports it). An empty list means consistent.
  */
-export function checkNirConsistency(nir: Nir, traits: { readonly sex: 'F' | 'M' | 'I'; readonly birthDate: string }): NirInconsistency[] {
+export function checkNirConsistency(
+  nir: Nir,
+  traits: { readonly sex: 'F' | 'M' | 'I'; readonly birthDate: string }
+): NirInconsistency[] {
   const inconsistencies: NirInconsistency[] = [];
   if (traits.sex !== 'I' && traits.sex !== nir.sex) {
     inconsistencies.push({ trait: 'sex', fromNir: nir.sex, fromTraits: traits.sex });

@@ -12,14 +12,19 @@ function jsonResponse(status: number, body: unknown, contentType = 'application/
   return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': contentType } });
 }
 
-function setup(response: () => Response | Promise<Response>, cookies = 'sillage_csrf=abc%2F123; other=1', locale: Locale = 'fr') {
+function setup(
+  response: () => Response | Promise<Response>,
+  cookies = 'sillage_csrf=abc%2F123; other=1',
+  locale: Locale = 'fr'
+) {
   const calls: RecordedCall[] = [];
   const fetchMock = vi.fn((input: RequestInfo | URL, init?: RequestInit) => {
     calls.push({ url: String(input), init: init ?? {} });
     return Promise.resolve(response());
   });
   const client = createApiClient({ fetch: fetchMock, readCookies: () => cookies, getLocale: () => locale });
-  const headersOf = (index: number): Record<string, string> => (calls[index]?.init.headers ?? {}) as Record<string, string>;
+  const headersOf = (index: number): Record<string, string> =>
+    (calls[index]?.init.headers ?? {}) as Record<string, string>;
   return { client, calls, headersOf };
 }
 

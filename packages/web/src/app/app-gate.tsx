@@ -1,7 +1,6 @@
-import { Alert, Button, Center, Loader, Stack } from '@mantine/core';
+import { Button, Center, Loader, Stack } from '@mantine/core';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../api/api-error.js';
 import { ChangePasswordPage } from '../auth/change-password-page.js';
 import { CurrentUserContext } from '../auth/current-user-context.js';
 import { LoginPage } from '../auth/login-page.js';
@@ -9,6 +8,7 @@ import { useMe } from '../auth/use-me.js';
 import { applyLocale, currentLocale } from '../i18n/i18n.js';
 import { AppLayout } from './app-layout.js';
 import { AppRouter } from './app-router.js';
+import { ApiErrorAlert } from '../api/api-error-alert.js';
 
 /** Login when there is no session, the forced password change when required, else the app. */
 export function AppGate() {
@@ -34,7 +34,7 @@ export function AppGate() {
     return (
       <Center mih="100vh" p="md">
         <Stack align="center">
-          <Alert color="red" role="alert" title={isApiError(me.error) ? me.error.title : t('common.unknownError')} />
+          <ApiErrorAlert error={me.error} />
           <Button onClick={() => void me.refetch()} loading={me.isFetching}>
             {t('common.retry')}
           </Button>

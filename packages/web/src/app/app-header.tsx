@@ -21,7 +21,13 @@ export function AppHeader({
     <AppShell.Header px="sm">
       <Group h="100%" justify="space-between" wrap="nowrap">
         <Group gap="sm" wrap="nowrap">
-          <Burger opened={navbarOpened} onClick={onToggleNavbar} hiddenFrom="sm" size="sm" aria-label={t('nav.toggle')} />
+          <Burger
+            opened={navbarOpened}
+            onClick={onToggleNavbar}
+            hiddenFrom="sm"
+            size="sm"
+            aria-label={t('nav.toggle')}
+          />
           <RouterLink href={paths.root} underline="never" c="indigo.8" fw={700} fz="lg">
             {t('common.appName')}
           </RouterLink>

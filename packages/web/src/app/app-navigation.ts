@@ -51,7 +51,11 @@ export function navigationFor(me: Me): NavSection[] {
   const sections: NavSection[] = [
     {
       titleKey: 'nav.workspaces',
-      items: homesForRoles(me.roles).map((home) => ({ labelKey: home.labelKey, href: home.path, icon: homeIcons[home.id] })),
+      items: homesForRoles(me.roles).map((home) => ({
+        labelKey: home.labelKey,
+        href: home.path,
+        icon: homeIcons[home.id],
+      })),
     },
     {
       titleKey: 'nav.patients',

@@ -67,14 +67,37 @@ const routes: readonly RouteDefinition[] = [
     permission: 'audit.read',
     render: (_params, location) => (
       <AuditEventsPage
-        initialFilters={{ patientId: location.search.get('patientId') ?? '', userId: location.search.get('userId') ?? '' }}
+        initialFilters={{
+          patientId: location.search.get('patientId') ?? '',
+          userId: location.search.get('userId') ?? '',
+        }}
       />
     ),
   },
-  { pattern: '/admin/utilisateurs', titleKey: 'pageTitle.users', permission: 'users.manage', render: () => <AdminUsersPage /> },
-  { pattern: '/admin/roles', titleKey: 'pageTitle.roles', permission: 'users.manage', render: () => <AdminRolesPage /> },
-  { pattern: '/admin/sites', titleKey: 'pageTitle.sites', permission: 'sites.manage', render: () => <AdminSitesPage /> },
-  { pattern: '/admin/jetons', titleKey: 'pageTitle.tokens', permission: 'tokens.manage', render: () => <AdminTokensPage /> },
+  {
+    pattern: '/admin/utilisateurs',
+    titleKey: 'pageTitle.users',
+    permission: 'users.manage',
+    render: () => <AdminUsersPage />,
+  },
+  {
+    pattern: '/admin/roles',
+    titleKey: 'pageTitle.roles',
+    permission: 'users.manage',
+    render: () => <AdminRolesPage />,
+  },
+  {
+    pattern: '/admin/sites',
+    titleKey: 'pageTitle.sites',
+    permission: 'sites.manage',
+    render: () => <AdminSitesPage />,
+  },
+  {
+    pattern: '/admin/jetons',
+    titleKey: 'pageTitle.tokens',
+    permission: 'tokens.manage',
+    render: () => <AdminTokensPage />,
+  },
   { pattern: '/compte', titleKey: 'pageTitle.account', render: () => <ChangePasswordPage /> },
 ];
 

@@ -72,13 +72,26 @@ export function matchPath(pattern: string, pathname: string): Record<string, str
 }
 
 /** True for a click the browser should handle itself (new tab, new window, download). */
-export function isModifiedClick(event: { button: number; metaKey: boolean; ctrlKey: boolean; shiftKey: boolean; altKey: boolean }): boolean {
+export function isModifiedClick(event: {
+  button: number;
+  metaKey: boolean;
+  ctrlKey: boolean;
+  shiftKey: boolean;
+  altKey: boolean;
+}): boolean {
   return event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey;
 }
 
 /** onClick for an <a href> that navigates inside the app (plain clicks only). */
 export function followLink(href: string) {
-  return (event: { button: number; metaKey: boolean; ctrlKey: boolean; shiftKey: boolean; altKey: boolean; preventDefault: () => void }) => {
+  return (event: {
+    button: number;
+    metaKey: boolean;
+    ctrlKey: boolean;
+    shiftKey: boolean;
+    altKey: boolean;
+    preventDefault: () => void;
+  }) => {
     if (isModifiedClick(event)) {
       return;
     }

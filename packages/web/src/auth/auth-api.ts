@@ -27,11 +27,11 @@ export function submitTotp(ticket: string, code: string): Promise<LoginAnswer> {
 }
 
 export function logout(): Promise<void> {
-  return api.post<void>('/api/auth/logout');
+  return api.post<undefined>('/api/auth/logout');
 }
 
 export function changePassword(currentPassword: string, newPassword: string): Promise<void> {
-  return api.post<void>('/api/auth/password', { currentPassword, newPassword });
+  return api.post<undefined>('/api/auth/password', { currentPassword, newPassword });
 }
 
 export function setupTotp(): Promise<TotpSetup> {
@@ -39,7 +39,7 @@ export function setupTotp(): Promise<TotpSetup> {
 }
 
 export function enableTotp(code: string): Promise<void> {
-  return api.post<void>('/api/auth/totp/enable', { code });
+  return api.post<undefined>('/api/auth/totp/enable', { code });
 }
 
 export function updatePreferences(locale: Locale): Promise<Me> {

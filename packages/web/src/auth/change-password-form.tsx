@@ -1,10 +1,11 @@
-import { Alert, Button, Stack } from '@mantine/core';
+import { Button, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../api/api-error.js';
 import { changePassword } from './auth-api.js';
 import { AuthPasswordInput } from './auth-password-input.js';
+import { ApiErrorAlert } from '../api/api-error-alert.js';
 
 /** Same floor as the server (issue 2 § Access: passwords ≥ 12 characters). */
 export const minimumPasswordLength = 12;
@@ -39,7 +40,10 @@ export function ChangePasswordForm({ onDone }: { onDone: () => void }) {
     onError: (error) => {
       if (isApiError(error) && error.code === 'SIL_PASSWORD_WRONG_CURRENT') {
         form.setFieldError('currentPassword', error.title);
-      } else if (isApiError(error) && (error.code === 'SIL_PASSWORD_TOO_SHORT' || error.code === 'SIL_PASSWORD_TOO_COMMON')) {
+      } else if (
+        isApiError(error) &&
+        (error.code === 'SIL_PASSWORD_TOO_SHORT' || error.code === 'SIL_PASSWORD_TOO_COMMON')
+      ) {
         form.setFieldError('newPassword', error.title);
       }
     },
@@ -49,7 +53,7 @@ export function ChangePasswordForm({ onDone }: { onDone: () => void }) {
     <form onSubmit={form.onSubmit((values) => mutation.mutate(values))} noValidate>
       <Stack gap="sm" maw={420}>
         {mutation.isError && !(isApiError(mutation.error) && mutation.error.code.startsWith('SIL_PASSWORD_')) ? (
-          <Alert color="red" role="alert" title={isApiError(mutation.error) ? mutation.error.title : t('common.unknownError')} />
+          <ApiErrorAlert error={mutation.error} />
         ) : null}
         <AuthPasswordInput
           label={t('auth.password.current')}

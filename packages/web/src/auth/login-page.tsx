@@ -62,7 +62,9 @@ export function LoginPage() {
               ) : null}
             </div>
             {step.kind === 'password' ? <LoginPasswordForm onAnswer={onAnswer} /> : null}
-            {step.kind === 'totp' ? <LoginTotpForm ticket={step.ticket} onAnswer={onAnswer} onCancel={restart} /> : null}
+            {step.kind === 'totp' ? (
+              <LoginTotpForm ticket={step.ticket} onAnswer={onAnswer} onCancel={restart} />
+            ) : null}
             {step.kind === 'totp_enrol' ? (
               <>
                 <Alert color="indigo" title={t('auth.totp.enrolTitle')}>

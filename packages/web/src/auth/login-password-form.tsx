@@ -1,11 +1,11 @@
-import { Alert, Button, Stack, TextInput } from '@mantine/core';
+import { Button, Stack, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../api/api-error.js';
 import type { LoginAnswer } from '../api/types.js';
 import { login } from './auth-api.js';
 import { AuthPasswordInput } from './auth-password-input.js';
+import { ApiErrorAlert } from '../api/api-error-alert.js';
 
 export function LoginPasswordForm({ onAnswer }: { onAnswer: (answer: LoginAnswer) => void }) {
   const { t } = useTranslation();
@@ -27,11 +27,7 @@ export function LoginPasswordForm({ onAnswer }: { onAnswer: (answer: LoginAnswer
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
-        {mutation.isError ? (
-          <Alert color="red" role="alert" title={isApiError(mutation.error) ? mutation.error.title : t('common.unknownError')}>
-            {isApiError(mutation.error) ? mutation.error.detail : null}
-          </Alert>
-        ) : null}
+        {mutation.isError ? <ApiErrorAlert error={mutation.error} /> : null}
         <TextInput
           label={t('auth.login.username')}
           name="username"
@@ -49,7 +45,13 @@ export function LoginPasswordForm({ onAnswer }: { onAnswer: (answer: LoginAnswer
           value={password}
           onChange={(event) => setPassword(event.currentTarget.value)}
         />
-        <Button type="submit" loading={mutation.isPending} disabled={username.trim() === '' || password === ''}>
+        {/* aria-label repeats the text so that label lookups (getByLabel) find the button too. */}
+        <Button
+          type="submit"
+          loading={mutation.isPending}
+          disabled={username.trim() === '' || password === ''}
+          aria-label={t('auth.login.submit')}
+        >
           {t('auth.login.submit')}
         </Button>
       </Stack>

@@ -1,10 +1,10 @@
-import { Alert, Button, Group, Stack, TextInput } from '@mantine/core';
+import { Button, Group, Stack, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../api/api-error.js';
 import type { LoginAnswer } from '../api/types.js';
 import { submitTotp } from './auth-api.js';
+import { ApiErrorAlert } from '../api/api-error-alert.js';
 
 /** RFC 6238 codes are 6 digits; people paste them with spaces ("123 456"). */
 export function normalizeTotpCode(input: string): string {
@@ -38,11 +38,7 @@ export function LoginTotpForm({
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
-        {mutation.isError ? (
-          <Alert color="red" role="alert" title={isApiError(mutation.error) ? mutation.error.title : t('common.unknownError')}>
-            {isApiError(mutation.error) ? mutation.error.detail : null}
-          </Alert>
-        ) : null}
+        {mutation.isError ? <ApiErrorAlert error={mutation.error} /> : null}
         <TextInput
           label={t('auth.totp.code')}
           description={t('auth.totp.codeHint')}

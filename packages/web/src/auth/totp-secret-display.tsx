@@ -4,7 +4,10 @@ import { useTranslation } from 'react-i18next';
 
 /** Groups the base32 secret by 4 so it can be typed into an authenticator app. */
 export function groupSecret(secret: string): string {
-  return secret.replace(/\s+/g, '').replace(/(.{4})/g, '$1 ').trim();
+  return secret
+    .replace(/\s+/g, '')
+    .replace(/(.{4})/g, '$1 ')
+    .trim();
 }
 
 function CopyValueButton({ value }: { value: string }) {

@@ -1,4 +1,11 @@
-import { IconBarcode, IconClipboardCheck, IconFlask, IconMicroscope, IconSearch, IconSettings } from '@tabler/icons-react';
+import {
+  IconBarcode,
+  IconClipboardCheck,
+  IconFlask,
+  IconMicroscope,
+  IconSearch,
+  IconSettings,
+} from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { paths } from '../app/paths.js';
 import { useHasPermission } from '../auth/current-user-context.js';
@@ -20,9 +27,21 @@ export function HomeBenchPage() {
           shortcut="F2"
         />
       ) : null}
-      <HomeEntryCard icon={IconBarcode} title={t('home.cards.specimenReception.title')} text={t('home.cards.specimenReception.text')} />
-      <HomeEntryCard icon={IconMicroscope} title={t('home.cards.worklists.title')} text={t('home.cards.worklists.text')} />
-      <HomeEntryCard icon={IconClipboardCheck} title={t('home.cards.resultEntry.title')} text={t('home.cards.resultEntry.text')} />
+      <HomeEntryCard
+        icon={IconBarcode}
+        title={t('home.cards.specimenReception.title')}
+        text={t('home.cards.specimenReception.text')}
+      />
+      <HomeEntryCard
+        icon={IconMicroscope}
+        title={t('home.cards.worklists.title')}
+        text={t('home.cards.worklists.text')}
+      />
+      <HomeEntryCard
+        icon={IconClipboardCheck}
+        title={t('home.cards.resultEntry.title')}
+        text={t('home.cards.resultEntry.text')}
+      />
       <HomeEntryCard icon={IconFlask} title={t('home.cards.internalQc.title')} text={t('home.cards.internalQc.text')} />
       <HomeEntryCard icon={IconSettings} title={t('home.cards.reagents.title')} text={t('home.cards.reagents.text')} />
     </HomeLayout>

@@ -12,12 +12,29 @@ export function HomeQualityPage() {
   return (
     <HomeLayout title={t('home.quality.title')} intro={t('home.quality.intro')}>
       {canAudit ? (
-        <HomeEntryCard icon={IconHistory} title={t('home.cards.audit.title')} text={t('home.cards.audit.text')} href={paths.audit} />
+        <HomeEntryCard
+          icon={IconHistory}
+          title={t('home.cards.audit.title')}
+          text={t('home.cards.audit.text')}
+          href={paths.audit}
+        />
       ) : null}
-      <HomeEntryCard icon={IconAlertCircle} title={t('home.cards.nonConformities.title')} text={t('home.cards.nonConformities.text')} />
+      <HomeEntryCard
+        icon={IconAlertCircle}
+        title={t('home.cards.nonConformities.title')}
+        text={t('home.cards.nonConformities.text')}
+      />
       <HomeEntryCard icon={IconFiles} title={t('home.cards.documents.title')} text={t('home.cards.documents.text')} />
-      <HomeEntryCard icon={IconChartBar} title={t('home.cards.indicators.title')} text={t('home.cards.indicators.text')} />
-      <HomeEntryCard icon={IconUsers} title={t('home.cards.staffAuthorisations.title')} text={t('home.cards.staffAuthorisations.text')} />
+      <HomeEntryCard
+        icon={IconChartBar}
+        title={t('home.cards.indicators.title')}
+        text={t('home.cards.indicators.text')}
+      />
+      <HomeEntryCard
+        icon={IconUsers}
+        title={t('home.cards.staffAuthorisations.title')}
+        text={t('home.cards.staffAuthorisations.text')}
+      />
     </HomeLayout>
   );
 }

@@ -56,12 +56,24 @@ export function HomeReceptionPage() {
       }
     >
       <HomeEntryCard icon={IconFileText} title={t('home.cards.orders.title')} text={t('home.cards.orders.text')} />
-      <HomeEntryCard icon={IconCalendar} title={t('home.cards.appointments.title')} text={t('home.cards.appointments.text')} />
+      <HomeEntryCard
+        icon={IconCalendar}
+        title={t('home.cards.appointments.title')}
+        text={t('home.cards.appointments.text')}
+      />
       <HomeEntryCard icon={IconTag} title={t('home.cards.labels.title')} text={t('home.cards.labels.text')} />
       <HomeEntryCard icon={IconFlask} title={t('home.cards.sampling.title')} text={t('home.cards.sampling.text')} />
-      <HomeEntryCard icon={IconTruck} title={t('home.cards.externalSamples.title')} text={t('home.cards.externalSamples.text')} />
+      <HomeEntryCard
+        icon={IconTruck}
+        title={t('home.cards.externalSamples.title')}
+        text={t('home.cards.externalSamples.text')}
+      />
       <HomeEntryCard icon={IconReceipt} title={t('home.cards.billing.title')} text={t('home.cards.billing.text')} />
-      <HomeEntryCard icon={IconReportMedical} title={t('home.cards.reportDelivery.title')} text={t('home.cards.reportDelivery.text')} />
+      <HomeEntryCard
+        icon={IconReportMedical}
+        title={t('home.cards.reportDelivery.title')}
+        text={t('home.cards.reportDelivery.text')}
+      />
     </HomeLayout>
   );
 }

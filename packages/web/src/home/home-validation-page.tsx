@@ -22,11 +22,28 @@ export function HomeValidationPage() {
         />
       ) : null}
       {canAudit ? (
-        <HomeEntryCard icon={IconHistory} title={t('home.cards.audit.title')} text={t('home.cards.audit.text')} href={paths.audit} />
+        <HomeEntryCard
+          icon={IconHistory}
+          title={t('home.cards.audit.title')}
+          text={t('home.cards.audit.text')}
+          href={paths.audit}
+        />
       ) : null}
-      <HomeEntryCard icon={IconChecks} title={t('home.cards.biologicalValidation.title')} text={t('home.cards.biologicalValidation.text')} />
-      <HomeEntryCard icon={IconAlertTriangle} title={t('home.cards.criticalValues.title')} text={t('home.cards.criticalValues.text')} />
-      <HomeEntryCard icon={IconReportMedical} title={t('home.cards.reports.title')} text={t('home.cards.reports.text')} />
+      <HomeEntryCard
+        icon={IconChecks}
+        title={t('home.cards.biologicalValidation.title')}
+        text={t('home.cards.biologicalValidation.text')}
+      />
+      <HomeEntryCard
+        icon={IconAlertTriangle}
+        title={t('home.cards.criticalValues.title')}
+        text={t('home.cards.criticalValues.text')}
+      />
+      <HomeEntryCard
+        icon={IconReportMedical}
+        title={t('home.cards.reports.title')}
+        text={t('home.cards.reports.text')}
+      />
     </HomeLayout>
   );
 }

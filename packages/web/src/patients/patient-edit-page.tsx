@@ -22,6 +22,7 @@ import { PatientIdentityForm } from './patient-identity-form.js';
 import { applyServerErrorsToForm } from './patient-server-errors.js';
 import { patientQueryKey, updatePatient } from './patients-api.js';
 import { usePatient } from './use-patient.js';
+import { ApiErrorAlert } from '../api/api-error-alert.js';
 
 function PatientEditForm({ patient, onReload }: { patient: Patient; onReload: () => void }) {
   const { t } = useTranslation();
@@ -128,7 +129,7 @@ export function PatientEditPage({ patientId }: { patientId: string }) {
     );
   }
   if (patient.isError) {
-    return <Alert color="red" role="alert" title={isApiError(patient.error) ? patient.error.title : t('common.unknownError')} />;
+    return <ApiErrorAlert error={patient.error} />;
   }
   const reload = () => {
     void patient.refetch().then(() => setFormKey((key) => key + 1));
@@ -143,7 +144,11 @@ export function PatientEditPage({ patientId }: { patientId: string }) {
           {formatPatientName(patient.data)} · {patient.data.patientNumber}
         </Text>
       </div>
-      <PatientEditForm key={`${String(formKey)}-${String(patient.data.version)}`} patient={patient.data} onReload={reload} />
+      <PatientEditForm
+        key={`${String(formKey)}-${String(patient.data.version)}`}
+        patient={patient.data}
+        onReload={reload}
+      />
     </Stack>
   );
 }

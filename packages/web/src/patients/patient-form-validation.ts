@@ -30,7 +30,8 @@ export function patientFormValidation(t: TFunction): FormValidateInput<PatientFo
       value.trim() === '' || inseeCodePattern.test(normalizeInseeCode(value)) ? null : t('patients.form.inseeInvalid'),
     insNumber: (value) =>
       value.trim() === '' || insNumberPattern.test(normalizeInsNumber(value)) ? null : t('patients.form.insInvalid'),
-    email: (value) => (value.trim() === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value.trim()) ? null : t('validation.email')),
+    email: (value) =>
+      value.trim() === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value.trim()) ? null : t('validation.email'),
   };
 }
 

@@ -102,7 +102,10 @@ export function PatientIdentityDetails({ patient }: { patient: Patient }) {
             <Text span size="xs">
               {t('patients.view.createdAt', { date: formatDateTime(patient.createdAt, locale) })}
               <br />
-              {t('patients.view.updatedAt', { date: formatDateTime(patient.updatedAt, locale), version: patient.version })}
+              {t('patients.view.updatedAt', {
+                date: formatDateTime(patient.updatedAt, locale),
+                version: patient.version,
+              })}
             </Text>
           </PatientTrait>
         </SimpleGrid>

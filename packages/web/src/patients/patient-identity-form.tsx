@@ -32,7 +32,7 @@ export function PatientIdentityForm({ form }: { form: UseFormReturnType<PatientF
   return (
     <Stack gap="md">
       <Fieldset legend={t('patients.form.identitySection')} variant="filled">
-        <Grid gutter="sm">
+        <Grid gap="sm">
           <Grid.Col span={{ base: 12, sm: 6 }}>
             <TextInput
               label={t('patients.fields.birthName')}
@@ -100,7 +100,7 @@ export function PatientIdentityForm({ form }: { form: UseFormReturnType<PatientF
       </Fieldset>
 
       <Fieldset legend={t('patients.form.insSection')} variant="filled">
-        <Grid gutter="sm">
+        <Grid gap="sm">
           <Grid.Col span={{ base: 12, sm: 6 }}>
             <TextInput
               label={t('patients.fields.ins')}
@@ -135,15 +135,31 @@ export function PatientIdentityForm({ form }: { form: UseFormReturnType<PatientF
       </Fieldset>
 
       <Fieldset legend={t('patients.form.contactSection')} variant="filled">
-        <Grid gutter="sm">
+        <Grid gap="sm">
           <Grid.Col span={{ base: 12, sm: 6 }}>
-            <TextInput label={t('patients.fields.phone')} type="tel" autoComplete="off" {...form.getInputProps('phone')} />
+            <TextInput
+              label={t('patients.fields.phone')}
+              type="tel"
+              autoComplete="off"
+              {...form.getInputProps('phone')}
+            />
           </Grid.Col>
           <Grid.Col span={{ base: 12, sm: 6 }}>
-            <TextInput label={t('patients.fields.email')} type="email" autoComplete="off" {...form.getInputProps('email')} />
+            <TextInput
+              label={t('patients.fields.email')}
+              type="email"
+              autoComplete="off"
+              {...form.getInputProps('email')}
+            />
           </Grid.Col>
           <Grid.Col span={12}>
-            <Textarea label={t('patients.fields.address')} autosize minRows={2} maxRows={4} {...form.getInputProps('address')} />
+            <Textarea
+              label={t('patients.fields.address')}
+              autosize
+              minRows={2}
+              maxRows={4}
+              {...form.getInputProps('address')}
+            />
           </Grid.Col>
         </Grid>
       </Fieldset>

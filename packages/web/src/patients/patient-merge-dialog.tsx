@@ -37,7 +37,15 @@ function PatientMergeSide({ title, patient }: { title: string; patient: PatientS
  * Merges this record (the duplicate) into another one, the one that is kept. A reason is
  * mandatory: identity merges are traced (audit trail) and reviewed by identitovigilance.
  */
-export function PatientMergeDialog({ source, opened, onClose }: { source: Patient; opened: boolean; onClose: () => void }) {
+export function PatientMergeDialog({
+  source,
+  opened,
+  onClose,
+}: {
+  source: Patient;
+  opened: boolean;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [target, setTarget] = useState<PatientSummary | null>(null);
@@ -117,7 +125,12 @@ export function PatientMergeDialog({ source, opened, onClose }: { source: Patien
                 <Button variant="default" onClick={close}>
                   {t('common.cancel')}
                 </Button>
-                <Button color="red" onClick={confirm} loading={mutation.isPending} leftSection={<IconGitMerge size={16} />}>
+                <Button
+                  color="red"
+                  onClick={confirm}
+                  loading={mutation.isPending}
+                  leftSection={<IconGitMerge size={16} />}
+                >
                   {t('patients.merge.confirm')}
                 </Button>
               </Group>

@@ -5,7 +5,6 @@ import { useTranslation } from 'react-i18next';
 import { paths } from '../app/paths.js';
 import { followLink } from '../app/router.js';
 import { RouterLink } from '../app/router-link.js';
-import { isApiError } from '../api/api-error.js';
 import { useHasPermission } from '../auth/current-user-context.js';
 import { formatIsoDate } from '../lib/typed-date.js';
 import { formatPatientName } from './patient-display.js';
@@ -13,6 +12,7 @@ import { PatientIdentityDetails } from './patient-identity-details.js';
 import { PatientIdentityStatusBadge } from './patient-identity-status-badge.js';
 import { PatientMergeDialog } from './patient-merge-dialog.js';
 import { usePatient } from './use-patient.js';
+import { ApiErrorAlert } from '../api/api-error-alert.js';
 
 export function PatientViewPage({ patientId }: { patientId: string }) {
   const { t } = useTranslation();
@@ -31,9 +31,9 @@ export function PatientViewPage({ patientId }: { patientId: string }) {
   }
   if (patient.isError) {
     return (
-      <Alert color="red" role="alert" title={isApiError(patient.error) ? patient.error.title : t('common.unknownError')}>
+      <ApiErrorAlert error={patient.error}>
         <RouterLink href={paths.patientSearch}>{t('patients.view.backToSearch')}</RouterLink>
-      </Alert>
+      </ApiErrorAlert>
     );
   }
 

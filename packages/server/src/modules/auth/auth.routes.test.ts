@@ -1,3 +1,4 @@
+import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, login, loginAs, testAdminPassword, type TestApp } from '../../testing/test-app.js';
 import { currentTotp } from './totp.js';
@@ -53,7 +54,7 @@ describe('authentication routes', () => {
   it('throttles an account after repeated failures, stored in the database', async () => {
     const client = await loginAs(t, ['secretaire']);
     const me = (await client.get('/api/auth/me')).json<{ username: string }>();
-    const attempt = (): ReturnType<typeof t.app.inject> =>
+    const attempt = (): Promise<LightMyRequestResponse> =>
       t.app.inject({
         method: 'POST',
         url: '/api/auth/login',

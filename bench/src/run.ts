@@ -1,0 +1,128 @@
+/**
+ * `npm run bench` (issue 2 § 11): health and authenticated patient search over 100,000
+ * generated patients at 16 concurrent clients, on PGlite then on a throw-away PostgreSQL
+ * server, in one run. JSON on stdout and in bench/results/<timestamp>.json (+ latest.json).
+ *
+ * Knobs (environment): BENCH_PATIENTS (100000), BENCH_CONCURRENCY (16), BENCH_WARMUP_MS (2000),
+ * BENCH_DURATION_MS (10000), BENCH_ENGINES ("pglite,postgres").
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { benchEngine, type Engine, type EngineResult } from './engine-bench.js';
+import { progress } from './progress.js';
+
+interface ThrowawayPostgres {
+  url: string;
+  stop(): void;
+}
+
+/** Issue 2 § 11. */
+const targetsMs: Record<Engine, number> = { postgres: 20, pglite: 50 };
+
+function intFromEnv(name: string, fallback: number): number {
+  const raw = process.env[name];
+  const value = raw === undefined || raw === '' ? fallback : Number(raw);
+  if (!Number.isInteger(value) || value <= 0) {
+    throw new Error(`${name} invalide : entier > 0 attendu, reçu « ${raw ?? ''} »`);
+  }
+  return value;
+}
+
+async function startPostgres(): Promise<ThrowawayPostgres> {
+  // Plain JS shared with `npm run test:pg`; loaded by URL so TypeScript does not need its types.
+  const harness = new URL('../../scripts/with-postgres.mjs', import.meta.url).href;
+  const module = (await import(harness)) as { startThrowawayPostgres(): Promise<ThrowawayPostgres> };
+  return module.startThrowawayPostgres();
+}
+
+async function main(): Promise<void> {
+  const shape = {
+    patients: intFromEnv('BENCH_PATIENTS', 100_000),
+    seed: 20261122,
+    concurrency: intFromEnv('BENCH_CONCURRENCY', 16),
+    warmupMs: intFromEnv('BENCH_WARMUP_MS', 2_000),
+    durationMs: intFromEnv('BENCH_DURATION_MS', 10_000),
+  };
+  const engines = (process.env.BENCH_ENGINES ?? 'pglite,postgres')
+    .split(',')
+    .map((e) => e.trim())
+    .filter((e): e is Engine => e === 'pglite' || e === 'postgres');
+  const started = performance.now();
+  // The machine may be shared: a high load average explains noisy figures.
+  const loadAverageAtStart = os.loadavg().map((v) => Math.round(v * 100) / 100);
+  const results: Partial<Record<Engine, EngineResult>> = {};
+
+  for (const engine of engines) {
+    if (engine === 'pglite') {
+      results.pglite = await benchEngine({ ...shape, engine });
+      continue;
+    }
+    progress('postgres : démarrage d’un serveur PostgreSQL jetable (initdb + pg_ctl)');
+    const postgres = await startPostgres();
+    try {
+      results.postgres = await benchEngine({ ...shape, engine, databaseUrl: postgres.url });
+    } finally {
+      postgres.stop();
+    }
+  }
+
+  const verdictOf = (engine: Engine) => {
+    const measured = results[engine]?.patientSearch.http.latencyMs.p95;
+    return measured === undefined
+      ? { measuredMs: null, targetMs: targetsMs[engine], met: null }
+      : { measuredMs: measured, targetMs: targetsMs[engine], met: measured <= targetsMs[engine] };
+  };
+  const verdict = { patientSearchP95: { postgres: verdictOf('postgres'), pglite: verdictOf('pglite') } };
+  const document = {
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model ?? 'inconnu',
+      memoryGb: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
+      platform: `${os.platform()} ${os.release()}`,
+      loadAverage1m5m15m: { atStart: loadAverageAtStart, atEnd: os.loadavg().map((v) => Math.round(v * 100) / 100) },
+    },
+    date: new Date().toISOString(),
+    durationS: Math.round((performance.now() - started) / 1000),
+    shape: { ...shape, searchLimit: 20, loadGenerator: 'closed loop, keep-alive, worker thread' },
+    results,
+    targets: { patientSearchP95Ms: targetsMs },
+    verdict: {
+      ...verdict,
+      allMet: Object.values(verdict.patientSearchP95).every((v) => v.met === true),
+    },
+  };
+
+  const json = `${JSON.stringify(document, null, 2)}\n`;
+  const resultsDir = fileURLToPath(new URL('../results/', import.meta.url));
+  mkdirSync(resultsDir, { recursive: true });
+  const file = `${resultsDir}${document.date.replace(/[:.]/g, '-')}.json`;
+  writeFileSync(file, json);
+  writeFileSync(`${resultsDir}latest.json`, json);
+  process.stdout.write(json);
+  progress(`résultats écrits dans ${file}`);
+}
+
+/** Database errors carry the whole multi-row INSERT and its 11,500 parameters: print what matters. */
+function describeError(error: unknown): string {
+  if (!(error instanceof Error)) {
+    return String(error);
+  }
+  const fields = error as Error & { code?: unknown; constraint?: unknown; detail?: unknown };
+  const extra = [fields.code, fields.constraint, fields.detail].filter((v) => typeof v === 'string' && v !== '');
+  return [
+    `${error.message}${extra.length > 0 ? ` (${extra.join(' ; ')})` : ''}`,
+    error.stack?.split('\n').slice(1, 6).join('\n'),
+  ]
+    .filter((line) => line !== undefined)
+    .join('\n');
+}
+
+main().then(
+  () => process.exit(0), // the PGlite worker threads and keep-alive sockets must not hold the process
+  (error: unknown) => {
+    console.error(`[bench] échec : ${describeError(error)}`);
+    process.exit(1);
+  }
+);
