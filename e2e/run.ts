@@ -10,7 +10,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { artifactsDir, assert, check, writeResults } from './harness.js';
 import { startSillage, type SillageProcess } from './sillage-process.js';
 
-const adminPassword = 'Clef-e2e-Administrateur-2026';
+const adminPassword = 'Escalier-de-Montmartre-2026';
 const secretaryPassword = 'Tulipe-verte-sur-le-quai';
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -76,8 +76,8 @@ async function main(): Promise<void> {
     await check(
       'l’administrateur crée une secrétaire',
       async () => {
-        await page.goto(`${url}/admin/users`);
-        await page.getByRole('button', { name: /Nouvel utilisateur|Créer un utilisateur/ }).first().click();
+        await page.goto(`${url}/admin/utilisateurs`);
+        await page.getByRole('button', { name: /Créer l.utilisateur|Nouvel utilisateur/ }).first().click();
         const dialog = page.getByRole('dialog');
         await dialog.getByLabel('Identifiant').fill(secretaryUsername);
         await dialog.getByLabel(/Nom affiché|Nom complet/).fill('Sophie Martin');
@@ -105,7 +105,7 @@ async function main(): Promise<void> {
     await check(
       'la secrétaire crée une patiente',
       async () => {
-        await page.goto(`${url}/patients/new`);
+        await page.goto(`${url}/patients/nouveau`);
         await page.getByLabel('Nom de naissance').fill('Lefèvre');
         await page.getByLabel('Prénoms de naissance').fill('Camille Jeanne');
         await page.getByLabel('Premier prénom de naissance').fill('Camille');

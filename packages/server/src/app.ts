@@ -10,7 +10,7 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import { SillageError } from '@sillage/core';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -46,8 +46,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     bodyLimit: config.bodyLimitBytes,
     genReqId: () => randomUUID(),
     trustProxy: process.env.SILLAGE_TRUST_PROXY === 'true',
-    // Request bodies may carry identity traits: never logged (secret médical).
-    disableRequestLogging: process.env.SILLAGE_LOG_REQUESTS !== 'true',
+    // Request URLs carry search terms (names, birth dates) and bodies identity traits: request
+    // logging is off unless asked for (secret médical, no patient data in logs).
+    logController: new LogController({ disableRequestLogging: process.env.SILLAGE_LOG_REQUESTS !== 'true' }),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -101,14 +102,15 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const webDir = config.webDistDir ?? defaultWebDistDir;
   if (existsSync(webDir)) {
     await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false });
-    // Single-page app: unknown non-API GETs get index.html; API misses stay problem+json 404s.
-    app.setNotFoundHandler((request, reply) => {
-      if (request.method === 'GET' && !request.url.startsWith('/api') && !request.url.startsWith('/fhir')) {
-        return reply.type('text/html').sendFile('index.html');
-      }
-      return sendProblem(request, reply, new SillageError('SIL_ROUTE_NOT_FOUND'));
-    });
   }
+  // Single-page app: unknown non-API GETs get index.html; API misses stay problem+json 404s.
+  const serveSpa = existsSync(webDir);
+  app.setNotFoundHandler((request, reply) => {
+    if (serveSpa && request.method === 'GET' && !request.url.startsWith('/api') && !request.url.startsWith('/fhir')) {
+      return reply.type('text/html').sendFile('index.html');
+    }
+    return sendProblem(request, reply, new SillageError('SIL_ROUTE_NOT_FOUND'));
+  });
 
   await app.ready();
   return app as unknown as FastifyInstance & { services: Services };

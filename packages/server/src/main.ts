@@ -1,3 +1,4 @@
+import { errorCatalog, SillageError } from '@sillage/core';
 import { loadConfig } from './config.js';
 import { DataDirLockedError } from './db/data-dir-lock.js';
 import { startServer, stopOnSignals } from './server-runtime.js';
@@ -11,6 +12,12 @@ try {
     console.error(error.message);
     process.exit(2);
   }
-  console.error('Sillage n’a pas pu démarrer :', error instanceof Error ? error.message : error);
+  const message =
+    error instanceof SillageError
+      ? `${errorCatalog[error.code].fr}${error.detail === undefined ? '' : ` (${error.detail})`}`
+      : error instanceof Error
+        ? error.message
+        : String(error);
+  console.error(`Sillage n’a pas pu démarrer : ${message}`);
   process.exit(1);
 }

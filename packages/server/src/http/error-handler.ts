@@ -61,5 +61,4 @@ export function registerErrorHandling(app: FastifyInstance): void {
     }
     return sendProblem(request, reply, sillageError);
   });
-  app.setNotFoundHandler((request, reply) => sendProblem(request, reply, new SillageError('SIL_ROUTE_NOT_FOUND')));
 }

@@ -18,8 +18,12 @@ export function AppUserMenu() {
     onSuccess: () => {
       // Medical secrecy: nothing of the previous user's screens stays in memory or in the URL.
       navigate(paths.root, { replace: true });
-      queryClient.clear();
+      // Not queryClient.clear(): the current-user observer would keep the removed query and never
+      // see the logout. Set it to null (back to the login page), then drop everything else.
       queryClient.setQueryData(meQueryKey, null);
+      queryClient.removeQueries({
+        predicate: (query) => !(query.queryKey[0] === meQueryKey[0] && query.queryKey[1] === meQueryKey[1]),
+      });
     },
     onError: (error) => notifyError(error, t('common.unknownError')),
   });

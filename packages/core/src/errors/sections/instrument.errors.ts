@@ -187,4 +187,20 @@ export const instrumentErrors = {
     fr: 'Fichier HPRIM Médecins sans marqueur ****FIN**** ou ****FINFICHIER****.',
     en: 'HPRIM Médecins file without a ****FIN**** or ****FINFICHIER**** marker.',
   },
+  // ── MLLP framing and `sillage inspect` (packages/server/src/cli/inspect) ───
+  SIL_HL7_MLLP_FRAMING: {
+    status: 422,
+    fr: 'Encadrement MLLP incorrect (octets hors trame, fin de bloc manquante, trame vide, tronquée ou trop grande).',
+    en: 'Wrong MLLP framing (bytes outside a frame, missing end block, empty, truncated or oversized frame).',
+  },
+  SIL_INSPECT_EMPTY_CAPTURE: {
+    status: 422,
+    fr: 'Capture vide : aucun octet après les lignes de commentaire « # ».',
+    en: 'Empty capture: no byte after the "# " comment lines.',
+  },
+  SIL_INSPECT_UNKNOWN_PROTOCOL: {
+    status: 422,
+    fr: 'Protocole non reconnu : ni ASTM (trames ou enregistrements H|), ni HL7 v2 (MSH, FHS, BHS, MLLP), ni HPRIM.',
+    en: 'Unknown protocol: neither ASTM (frames or H| records), HL7 v2 (MSH, FHS, BHS, MLLP) nor HPRIM.',
+  },
 } as const satisfies Record<string, ErrorDefinition>;
