@@ -62,6 +62,8 @@ export async function benchEngine(options: EngineBenchOptions): Promise<EngineRe
     // API only: the web app is not what is measured (and its static files are not needed).
     SILLAGE_WEB_DIR: join(dataDir, 'no-web-app'),
     ...(options.databaseUrl === undefined ? {} : { DATABASE_URL: options.databaseUrl }),
+    // Default pool (10) unless the operator sets one, as `npm start` would.
+    ...(process.env.DATABASE_POOL_SIZE === undefined ? {} : { DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE }),
   });
   progress(`${options.engine} : démarrage de Sillage`);
   const server = await startServer(config);

@@ -4,7 +4,7 @@
  * server, in one run. JSON on stdout and in bench/results/<timestamp>.json (+ latest.json).
  *
  * Knobs (environment): BENCH_PATIENTS (100000), BENCH_CONCURRENCY (16), BENCH_WARMUP_MS (2000),
- * BENCH_DURATION_MS (10000), BENCH_ENGINES ("pglite,postgres").
+ * BENCH_DURATION_MS (10000), BENCH_ENGINES ("pglite,postgres"); DATABASE_POOL_SIZE as for `npm start`.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';

@@ -27,6 +27,11 @@ import { adminRoutes } from './modules/admin/admin.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { patientRoutes } from './modules/patients/patients.routes.js';
+import { catalogueRoutes } from './modules/catalogue/catalogue.routes.js';
+import { orderRoutes } from './modules/orders/orders.routes.js';
+import { resultRoutes } from './modules/results/results.routes.js';
+import { reportRoutes } from './modules/reports/reports.routes.js';
+import { fhirRoutes } from './modules/fhir/fhir.routes.js';
 import { systemRoutes } from './modules/system/system.routes.js';
 import { createServices, type Services } from './services.js';
 import { sillageVersion } from './version.js';
@@ -98,6 +103,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(adminRoutes, { services });
   await app.register(auditRoutes, { services });
   await app.register(patientRoutes, { services });
+  await app.register(catalogueRoutes, { services });
+  await app.register(orderRoutes, { services });
+  await app.register(resultRoutes, { services });
+  await app.register(reportRoutes, { services });
+  await app.register(fhirRoutes, { services });
 
   const webDir = config.webDistDir ?? defaultWebDistDir;
   if (existsSync(webDir)) {

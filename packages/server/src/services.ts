@@ -7,6 +7,10 @@ import type { Database } from './db/database.js';
 import { AdminService } from './modules/admin/admin.service.js';
 import { AuthService } from './modules/auth/auth.service.js';
 import { PatientService } from './modules/patients/patients.service.js';
+import { CatalogueService } from './modules/catalogue/catalogue.service.js';
+import { OrderService } from './modules/orders/orders.service.js';
+import { ResultService } from './modules/results/results.service.js';
+import { ReportService } from './modules/reports/reports.service.js';
 
 export interface Services {
   readonly config: SillageConfig;
@@ -14,6 +18,10 @@ export interface Services {
   readonly auth: AuthService;
   readonly admin: AdminService;
   readonly patients: PatientService;
+  readonly catalogue: CatalogueService;
+  readonly orders: OrderService;
+  readonly results: ResultService;
+  readonly reports: ReportService;
 }
 
 export function createServices(database: Database, config: SillageConfig): Services {
@@ -23,5 +31,9 @@ export function createServices(database: Database, config: SillageConfig): Servi
     auth: new AuthService(database, config),
     admin: new AdminService(database),
     patients: new PatientService(database),
+    catalogue: new CatalogueService(database),
+    orders: new OrderService(database),
+    results: new ResultService(database),
+    reports: new ReportService(database),
   };
 }

@@ -13,6 +13,21 @@ export const permissions = [
   'sites.read',
   'sites.manage',
   'tokens.manage',
+  'catalogue.read',
+  'catalogue.manage',
+  'prescribers.read',
+  'prescribers.write',
+  'orders.read',
+  'orders.write',
+  'specimens.collect',
+  'specimens.receive',
+  'results.read',
+  'results.enter',
+  'results.validate_technical',
+  'results.validate_biological',
+  'reports.read',
+  'reports.deliver',
+  'fhir.read',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -29,12 +44,63 @@ export function isPermission(value: string): value is Permission {
  * referents, not at the desk).
  */
 export const permissionMatrix: Record<Role, readonly Permission[]> = {
-  secretaire: ['patients.read', 'patients.write', 'sites.read'],
-  preleveur: ['patients.read', 'sites.read'],
-  technicien: ['patients.read', 'sites.read'],
-  biologiste: ['patients.read', 'patients.write', 'patients.merge', 'audit.read', 'sites.read'],
-  qualiticien: ['patients.read', 'audit.read', 'sites.read'],
-  admin: [...permissions],
+  secretaire: [
+    'patients.read',
+    'patients.write',
+    'sites.read',
+    'catalogue.read',
+    'prescribers.read',
+    'prescribers.write',
+    'orders.read',
+    'orders.write',
+    'specimens.collect',
+    // The desk receives samples brought by nurses and clinics and checks their conformity.
+    'specimens.receive',
+    'results.read',
+    'reports.read',
+    'reports.deliver',
+  ],
+  preleveur: ['patients.read', 'sites.read', 'catalogue.read', 'orders.read', 'specimens.collect'],
+  technicien: [
+    'patients.read',
+    'sites.read',
+    'catalogue.read',
+    'prescribers.read',
+    'orders.read',
+    'specimens.collect',
+    'specimens.receive',
+    'results.read',
+    'results.enter',
+    'results.validate_technical',
+    'reports.read',
+  ],
+  // Biological validation is the biologist's alone (CSP L6211-7, ISO 15189 §7.4.1.7).
+  biologiste: [
+    'patients.read',
+    'patients.write',
+    'patients.merge',
+    'audit.read',
+    'sites.read',
+    'catalogue.read',
+    'catalogue.manage',
+    'prescribers.read',
+    'prescribers.write',
+    'orders.read',
+    'orders.write',
+    'specimens.collect',
+    'specimens.receive',
+    'results.read',
+    'results.enter',
+    'results.validate_technical',
+    'results.validate_biological',
+    'reports.read',
+    'reports.deliver',
+    'fhir.read',
+  ],
+  qualiticien: ['patients.read', 'audit.read', 'sites.read', 'catalogue.read', 'orders.read', 'results.read', 'reports.read'],
+  // Admin configures the system; biological validation stays a biologist's act, so admin does not
+  // hold it by default (a lab director who is a biologist gets both roles).
+  admin: permissions.filter((p) => p !== 'results.validate_biological'),
 };
 
 export function permissionsOf(userRoles: readonly Role[]): Permission[] {
