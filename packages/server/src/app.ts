@@ -32,6 +32,7 @@ import { orderRoutes } from './modules/orders/orders.routes.js';
 import { resultRoutes } from './modules/results/results.routes.js';
 import { reportRoutes } from './modules/reports/reports.routes.js';
 import { fhirRoutes } from './modules/fhir/fhir.routes.js';
+import { billingRoutes } from './modules/billing/billing.routes.js';
 import { systemRoutes } from './modules/system/system.routes.js';
 import { createServices, type Services } from './services.js';
 import { sillageVersion } from './version.js';
@@ -108,6 +109,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(resultRoutes, { services });
   await app.register(reportRoutes, { services });
   await app.register(fhirRoutes, { services });
+  await app.register(billingRoutes, { services });
 
   const webDir = config.webDistDir ?? defaultWebDistDir;
   if (existsSync(webDir)) {

@@ -11,6 +11,7 @@ import { CatalogueService } from './modules/catalogue/catalogue.service.js';
 import { OrderService } from './modules/orders/orders.service.js';
 import { ResultService } from './modules/results/results.service.js';
 import { ReportService } from './modules/reports/reports.service.js';
+import { BillingService } from './modules/billing/billing.service.js';
 
 export interface Services {
   readonly config: SillageConfig;
@@ -22,6 +23,7 @@ export interface Services {
   readonly orders: OrderService;
   readonly results: ResultService;
   readonly reports: ReportService;
+  readonly billing: BillingService;
 }
 
 export function createServices(database: Database, config: SillageConfig): Services {
@@ -35,5 +37,6 @@ export function createServices(database: Database, config: SillageConfig): Servi
     orders: new OrderService(database),
     results: new ResultService(database),
     reports: new ReportService(database),
+    billing: new BillingService(database),
   };
 }

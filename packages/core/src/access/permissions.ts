@@ -28,6 +28,8 @@ export const permissions = [
   'reports.read',
   'reports.deliver',
   'fhir.read',
+  'billing.quote',
+  'billing.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -59,6 +61,7 @@ export const permissionMatrix: Record<Role, readonly Permission[]> = {
     'results.read',
     'reports.read',
     'reports.deliver',
+    'billing.quote',
   ],
   preleveur: ['patients.read', 'sites.read', 'catalogue.read', 'orders.read', 'specimens.collect'],
   technicien: [

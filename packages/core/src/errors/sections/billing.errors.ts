@@ -84,6 +84,11 @@ export const billingErrors = {
     fr: 'Le devis ne peut pas être établi : voir les erreurs par ligne.',
     en: 'The quote cannot be computed: see the per-line errors.',
   },
+  SIL_NABM_IMPORT_INVALID: {
+    status: 422,
+    fr: 'Fichier NABM refusé : des lignes sont invalides, rien n’a été importé.',
+    en: 'NABM file refused: some lines are invalid, nothing was imported.',
+  },
   // ── Coverage (AMO / AMC) ───────────────────────────────────────────────
   SIL_COVERAGE_EXPIRED: {
     status: 422,
