@@ -66,7 +66,10 @@ export async function benchEngine(options: EngineBenchOptions): Promise<EngineRe
     ...(process.env.DATABASE_POOL_SIZE === undefined ? {} : { DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE }),
   });
   progress(`${options.engine} : démarrage de Sillage`);
-  const server = await startServer(config);
+  const server = await startServer(config).catch((error: unknown) => {
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  });
   try {
     const services = (server.app as unknown as { services: Services }).services;
     const database = services.database;
@@ -74,9 +77,6 @@ export async function benchEngine(options: EngineBenchOptions): Promise<EngineRe
     const [site] = await database.query<{ id: string }>("SELECT id FROM site WHERE code = 'PRINCIPAL'");
     const [admin] = await database.query<{ id: string }>("SELECT id FROM app_user WHERE username = 'admin'");
 
-    // TEMP-SHIM (removed before hand-off)
-    await database.exec(`ALTER TABLE patient DROP CONSTRAINT patient_ins_number_check;
-      ALTER TABLE patient ADD CONSTRAINT patient_ins_number_check CHECK (ins_number IS NULL OR ins_number ~ '^[0-9]{5}([0-9]{2}|2A|2B)[0-9]{8}$')`);
     progress(`${options.engine} : chargement de ${options.patients} patients`);
     const { sample, ...load } = await bulkLoadPatients(database, {
       count: options.patients,
