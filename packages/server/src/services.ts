@@ -4,6 +4,7 @@
  */
 import type { SillageConfig } from './config.js';
 import type { Database } from './db/database.js';
+import { AccessEventWriter } from './modules/audit/audit-writer.js';
 import { AdminService } from './modules/admin/admin.service.js';
 import { AuthService } from './modules/auth/auth.service.js';
 import { PatientService } from './modules/patients/patients.service.js';
@@ -17,6 +18,8 @@ export interface Services {
   readonly config: SillageConfig;
   readonly database: Database;
   readonly auth: AuthService;
+  /** Group-committed access (read) events, shared by every feature that reads patient data. */
+  readonly accessEvents: AccessEventWriter;
   readonly admin: AdminService;
   readonly patients: PatientService;
   readonly catalogue: CatalogueService;
@@ -27,12 +30,14 @@ export interface Services {
 }
 
 export function createServices(database: Database, config: SillageConfig): Services {
+  const accessEvents = new AccessEventWriter(database);
   return {
+    accessEvents,
     config,
     database,
     auth: new AuthService(database, config),
     admin: new AdminService(database),
-    patients: new PatientService(database),
+    patients: new PatientService(database, accessEvents),
     catalogue: new CatalogueService(database),
     orders: new OrderService(database),
     results: new ResultService(database),

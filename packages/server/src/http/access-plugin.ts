@@ -19,6 +19,7 @@ import {
 } from '../modules/auth/auth.repository.js';
 import { hashSecretToken, safeEqual } from '../modules/auth/secret-token.js';
 import type { RequestActor } from './request-context.js';
+import { sessionCache } from './session-cache.js';
 
 export const sessionCookieName = 'sillage_session';
 export const csrfCookieName = 'sillage_csrf';
@@ -110,11 +111,17 @@ async function authenticate(
     return null;
   }
   const tokenHash = hashSecretToken(cookie);
-  const session = await findSession(database, tokenHash);
+  const now = Date.now();
+  let session = sessionCache.get(tokenHash, now);
+  if (session === undefined) {
+    session = await findSession(database, tokenHash);
+    if (session !== undefined) {
+      sessionCache.set(tokenHash, session, now);
+    }
+  }
   if (session === undefined || session.revoked_at !== null || !session.active) {
     return null;
   }
-  const now = Date.now();
   const idleLimitMs = config.sessionIdleMinutes * 60_000;
   if (now > session.absolute_expires_at.getTime() || now - session.last_seen_at.getTime() > idleLimitMs) {
     // Expired sessions are answered as such only on routes that need a session.
@@ -125,6 +132,7 @@ async function authenticate(
   }
   if (now - session.last_seen_at.getTime() > touchIntervalMs) {
     await touchSession(database, tokenHash);
+    session.last_seen_at = new Date(now);
   }
   return sessionActor(session, tokenHash);
 }

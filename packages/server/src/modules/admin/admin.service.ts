@@ -9,6 +9,7 @@ import { revokeUserSessions } from '../auth/auth.repository.js';
 import { hashPassword } from '../auth/password-hashing.js';
 import { hashSecretToken, newSecretToken } from '../auth/secret-token.js';
 import * as repo from './admin.repository.js';
+import { sessionCache } from '../../http/session-cache.js';
 import type { SiteView, UserView } from './admin.schemas.js';
 
 export interface UserCreateInput {
@@ -57,6 +58,12 @@ export class AdminService {
   }
 
   async updateUser(id: string, input: UserUpdateInput, context: AuditContext): Promise<UserView> {
+    const updated = await this.updateUserInTransaction(id, input, context);
+    sessionCache.clear(); // after commit, so no request re-caches the previous roles
+    return updated;
+  }
+
+  private async updateUserInTransaction(id: string, input: UserUpdateInput, context: AuditContext): Promise<UserView> {
     if (input.password !== undefined) {
       const problem = checkPassword(input.password);
       if (problem !== null) {
@@ -92,6 +99,7 @@ export class AdminService {
         await revokeUserSessions(tx, id, null);
       }
       const after = (await repo.getUser(tx, id)) as UserView;
+      sessionCache.clear(); // roles, sites or activity of live sessions may have changed
       await writeAuditEvent(tx, context, {
         action: passwordHash === undefined ? 'user.updated' : 'user.password_reset',
         entityType: 'user',

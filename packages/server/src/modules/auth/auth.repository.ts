@@ -1,5 +1,6 @@
 import type { Role } from '@sillage/core';
 import type { Queryable } from '../../db/database.js';
+import { sessionCache } from '../../http/session-cache.js';
 
 export interface UserAuthRow {
   id: string;
@@ -78,12 +79,14 @@ export async function touchSession(db: Queryable, tokenHash: string): Promise<vo
 }
 
 export async function revokeSession(db: Queryable, tokenHash: string): Promise<void> {
+  sessionCache.clear();
   await db.query('UPDATE user_session SET revoked_at = now() WHERE token_hash = $1 AND revoked_at IS NULL', [
     tokenHash,
   ]);
 }
 
 export async function revokeUserSessions(db: Queryable, userId: string, exceptTokenHash: string | null): Promise<void> {
+  sessionCache.clear();
   await db.query(
     `UPDATE user_session SET revoked_at = now()
       WHERE user_id = $1 AND revoked_at IS NULL AND ($2::text IS NULL OR token_hash <> $2)`,

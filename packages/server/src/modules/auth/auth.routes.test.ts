@@ -1,6 +1,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, login, loginAs, testAdminPassword, type TestApp } from '../../testing/test-app.js';
+import { sessionCache } from '../../http/session-cache.js';
 import { currentTotp } from './totp.js';
 
 describe('authentication routes', () => {
@@ -123,6 +124,7 @@ describe('authentication routes', () => {
   it('an idle session expires', async () => {
     const client = await loginAs(t, ['technicien']);
     await t.db.database.query("UPDATE user_session SET last_seen_at = now() - interval '31 minutes'");
+    sessionCache.clear(); // as after the 5 s cache lifetime
     const res = await client.get('/api/auth/me');
     expect(res.statusCode).toBe(401);
     expect(res.json().code).toBe('SIL_AUTH_SESSION_EXPIRED');

@@ -7,6 +7,7 @@ import { checkPassword, permissionsOf, SillageError } from '@sillage/core';
 import type { SillageConfig } from '../../config.js';
 import type { Database, Queryable } from '../../db/database.js';
 import { writeAuditEvent, type AuditContext } from '../audit/audit-writer.js';
+import { sessionCache } from '../../http/session-cache.js';
 import * as repo from './auth.repository.js';
 import type { LoginAnswer, Me } from './auth.schemas.js';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './password-hashing.js';
@@ -129,6 +130,7 @@ export class AuthService {
       await repo.revokeSession(tx, tokenHash);
       await writeAuditEvent(tx, context, { action: 'auth.logout', entityType: 'session' });
     });
+    sessionCache.clear(); // again after commit: a concurrent request may have re-cached the session
   }
 
   async me(userId: string): Promise<Me> {
@@ -164,6 +166,7 @@ export class AuthService {
       await repo.revokeUserSessions(tx, userId, keepSessionHash);
       await writeAuditEvent(tx, context, { action: 'auth.password_changed', entityType: 'user', entityId: userId });
     });
+    sessionCache.clear();
   }
 
   async setupTotp(userId: string): Promise<{ secret: string; otpauthUrl: string }> {

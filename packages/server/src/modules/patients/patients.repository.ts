@@ -232,28 +232,31 @@ export async function searchByIns(db: Queryable, insNumber: string): Promise<Pat
 
 /**
  * Name prefix (birth or used name, accent/case-insensitive) with optional birth date or year;
- * other words must match the first-name key or another name. Served by the text_pattern_ops
- * indexes on (name key, birth date).
+ * other words must appear in the first name or the names ("DA SILVA" is stored as DASILVA).
+ * Each branch walks its ("C"-collated) index in order and stops at the limit (migration 0009).
  */
 export async function searchByTraits(
   db: Queryable,
   search: { nameKey: string; otherKeys: string[]; birthDate: string | null; birthYear: number | null; limit: number }
 ): Promise<PatientSummary[]> {
   const prefix = `${search.nameKey.replace(/[\\%_]/g, '\\$&')}%`;
+  const filters = `AND ($2::date IS NULL OR birth_date = $2)
+    AND ($3::int IS NULL OR (birth_date >= make_date($3, 1, 1) AND birth_date < make_date($3 + 1, 1, 1)))
+    AND (cardinality($4::text[]) = 0 OR (SELECT bool_and(first_name_key LIKE k || '%'
+          OR position(k IN birth_name_key) > 0 OR position(k IN coalesce(used_name_key, '')) > 0)
+        FROM unnest($4::text[]) AS k))`;
   const rows = await db.query<SummaryRow>(
-    `SELECT ${summaryColumns} FROM (
-       SELECT * FROM patient WHERE birth_name_key LIKE $1
-         AND ($2::date IS NULL OR birth_date = $2) AND ($3::int IS NULL OR birth_date >= make_date($3, 1, 1) AND birth_date < make_date($3 + 1, 1, 1))
+    `WITH hits AS (
+       (SELECT id FROM patient
+         WHERE merged_into_id IS NULL AND birth_name_key COLLATE "C" LIKE $1 ${filters}
+         ORDER BY birth_name_key COLLATE "C", first_name_key COLLATE "C", birth_date LIMIT $5)
        UNION
-       SELECT * FROM patient WHERE used_name_key LIKE $1
-         AND ($2::date IS NULL OR birth_date = $2) AND ($3::int IS NULL OR birth_date >= make_date($3, 1, 1) AND birth_date < make_date($3 + 1, 1, 1))
-     ) p
-     WHERE merged_into_id IS NULL
-       AND (cardinality($4::text[]) = 0 OR (
-         SELECT bool_and(p.first_name_key LIKE k || '%' OR p.birth_name_key LIKE k || '%' OR coalesce(p.used_name_key, '') LIKE k || '%')
-           FROM unnest($4::text[]) AS k))
-     ORDER BY birth_name_key, first_name_key, birth_date
-     LIMIT $5`,
+       (SELECT id FROM patient
+         WHERE merged_into_id IS NULL AND used_name_key IS NOT NULL AND used_name_key COLLATE "C" LIKE $1 ${filters}
+         ORDER BY used_name_key COLLATE "C", first_name_key COLLATE "C", birth_date LIMIT $5))
+     SELECT ${summaryColumns} FROM patient JOIN hits USING (id)
+      ORDER BY birth_name_key COLLATE "C", first_name_key COLLATE "C", patient.birth_date
+      LIMIT $5`,
     [prefix, search.birthDate, search.birthYear, search.otherKeys, search.limit]
   );
   return rows.map(toSummary);

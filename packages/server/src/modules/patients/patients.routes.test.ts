@@ -110,6 +110,29 @@ describe('patients', () => {
     expect(confirmed.statusCode).toBe(201);
   });
 
+  it('accepts a Corsican NIR (born in 2B) and finds a two-word surname typed with its space', async () => {
+    // Born in Bastia (2B033), March 1958; key computed with 2B → 18 (INSEE rule for Corsica).
+    const body = '158032B033012';
+    const res = await desk.post('/api/patients', {
+      birthName: 'Da Silva',
+      usedName: null,
+      birthFirstNames: 'Antoine',
+      firstFirstName: 'Antoine',
+      birthDate: '1958-03-04',
+      sex: 'M',
+      birthplaceInsee: '2B033',
+      ins: { number: `${body}${computeNirKey(body)}` },
+      identityStatus: 'QUAL',
+      identityDocument: 'PASSEPORT',
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const { id } = res.json<{ id: string }>();
+    for (const q of ['DA SILVA 04/03/1958', 'da silva', 'dasilva antoine']) {
+      const found = await desk.get(`/api/patients?q=${encodeURIComponent(q)}`);
+      expect(found.json<{ items: { id: string }[] }>().items.map((p) => p.id), q).toContain(id);
+    }
+  });
+
   it('refuses an INS already carried by another patient', async () => {
     const res = await desk.post('/api/patients', { ...dupont, birthName: 'AUTRE', confirmDuplicate: true });
     expect(res.json().code).toBe('SIL_PATIENT_INS_TAKEN');

@@ -23,7 +23,7 @@ import {
   type IdentityDocumentType,
 } from '@sillage/core';
 import type { Database, Queryable } from '../../db/database.js';
-import { writeAuditEvent, type AuditContext } from '../audit/audit-writer.js';
+import { writeAuditEvent, type AccessEventWriter, type AuditContext } from '../audit/audit-writer.js';
 import * as repo from './patients.repository.js';
 import type { PatientCreateInput, PatientSummary, PatientUpdateInput, PatientView } from './patients.schemas.js';
 
@@ -165,7 +165,10 @@ function traitsOf(view: PatientView): Traits {
 }
 
 export class PatientService {
-  constructor(private readonly database: Database) {}
+  constructor(
+    private readonly database: Database,
+    private readonly accessEvents: AccessEventWriter
+  ) {}
 
   async create(input: PatientCreateInput, siteId: string | null, context: AuditContext): Promise<PatientView> {
     const { confirmDuplicate, ...traits } = input;
@@ -202,21 +205,19 @@ export class PatientService {
     });
   }
 
-  /** Reading a record is an access event (secret médical: who read whose file). */
+  /** Reading a record is an access event (secret médical: who read whose file), durable before the answer. */
   async read(id: string, context: AuditContext): Promise<PatientView> {
-    return this.database.transaction(async (tx) => {
-      const row = await repo.findPatient(tx, id);
-      if (row === undefined) {
-        throw new SillageError('SIL_PATIENT_NOT_FOUND');
-      }
-      await writeAuditEvent(tx, context, {
-        action: 'patient.read',
-        entityType: 'patient',
-        entityId: id,
-        patientId: id,
-      });
-      return repo.toPatientView(row);
+    const row = await repo.findPatient(this.database, id);
+    if (row === undefined) {
+      throw new SillageError('SIL_PATIENT_NOT_FOUND');
+    }
+    await this.accessEvents.record(context, {
+      action: 'patient.read',
+      entityType: 'patient',
+      entityId: id,
+      patientId: id,
     });
+    return repo.toPatientView(row);
   }
 
   async update(id: string, input: PatientUpdateInput, context: AuditContext): Promise<PatientView> {
@@ -268,42 +269,50 @@ export class PatientService {
     if (parsed.kind === 'invalidNir') {
       throw new SillageError(parsed.code);
     }
-    return this.database.transaction(async (tx) => {
-      let items: PatientSummary[];
-      switch (parsed.kind) {
-        case 'empty':
-          return [];
-        case 'nir':
-          items = await repo.searchByIns(tx, parsed.nir.value);
-          break;
-        case 'patientNumber':
-          items = await repo.searchByNumber(tx, parsed.number);
-          break;
-        case 'traits': {
-          const [first, ...others] = parsed.names.map(searchKey).filter((k) => k !== '');
-          items =
-            first === undefined
-              ? parsed.birthDate === undefined
-                ? []
-                : await repo.searchByBirthDate(tx, parsed.birthDate, limit)
-              : await repo.searchByTraits(tx, {
-                  nameKey: first,
-                  otherKeys: others,
-                  birthDate: parsed.birthDate ?? null,
-                  birthYear: parsed.birthYear ?? null,
-                  limit,
-                });
-          break;
+    const db = this.database;
+    let items: PatientSummary[];
+    switch (parsed.kind) {
+      case 'empty':
+        return [];
+      case 'nir':
+        items = await repo.searchByIns(db, parsed.nir.value);
+        break;
+      case 'patientNumber':
+        items = await repo.searchByNumber(db, parsed.number);
+        break;
+      case 'traits': {
+        const [first, ...others] = parsed.names.map(searchKey).filter((k) => k !== '');
+        if (first === undefined) {
+          items = parsed.birthDate === undefined ? [] : await repo.searchByBirthDate(db, parsed.birthDate, limit);
+        } else {
+          items = await repo.searchByTraits(db, {
+            nameKey: first,
+            otherKeys: others,
+            birthDate: parsed.birthDate ?? null,
+            birthYear: parsed.birthYear ?? null,
+            limit,
+          });
+          if (others.length > 0 && items.length === 0) {
+            // "DA SILVA" typed with a space: the stored key is DASILVA.
+            items = await repo.searchByTraits(db, {
+              nameKey: [first, ...others].join(''),
+              otherKeys: [],
+              birthDate: parsed.birthDate ?? null,
+              birthYear: parsed.birthYear ?? null,
+              limit,
+            });
+          }
         }
+        break;
       }
-      // Listing identities is an access too; the query is kept to answer "who looked for whom".
-      await writeAuditEvent(tx, context, {
-        action: 'patient.search',
-        entityType: 'patient',
-        after: { kind: parsed.kind, query, resultIds: items.map((p) => p.id) },
-      });
-      return items;
+    }
+    // Listing identities is an access too; the query is kept to answer "who looked for whom".
+    await this.accessEvents.record(context, {
+      action: 'patient.search',
+      entityType: 'patient',
+      after: { kind: parsed.kind, query, resultIds: items.map((p) => p.id) },
     });
+    return items;
   }
 
   async findDuplicates(traits: {
