@@ -34,10 +34,10 @@ const framingNotation = /<(?:STX|ETX|ETB|ENQ|EOT|ACK|NAK|CR|LF|VT|FS)>|\[(?:STX|
  * no real control character but CR, LF and TAB (a real capture is never rewritten). Bytes are read
  * and written back one to one (Latin-1), so non-ASCII text is untouched.
  */
-export function decodeNotationIfWritten(bytes: Uint8Array): { bytes: Uint8Array; notation: boolean } {
+export function decodeNotationIfWritten(bytes: Uint8Array): Uint8Array {
   for (const byte of bytes) {
     if (byte < SPACE && byte !== CR && byte !== LF && byte !== TAB) {
-      return { bytes, notation: false };
+      return bytes;
     }
   }
   let latin1 = '';
@@ -45,14 +45,14 @@ export function decodeNotationIfWritten(bytes: Uint8Array): { bytes: Uint8Array;
     latin1 += String.fromCharCode(byte);
   }
   if (!framingNotation.test(latin1)) {
-    return { bytes, notation: false };
+    return bytes;
   }
   const decoded = decodeControlNotation(latin1);
   const out = new Uint8Array(decoded.length);
   for (let i = 0; i < decoded.length; i++) {
     out[i] = decoded.charCodeAt(i);
   }
-  return { bytes: out, notation: true };
+  return out;
 }
 
 /**

@@ -13,7 +13,7 @@ import type { InspectMessage, InspectOptions, InspectProtocol, InspectReport } f
 
 export function inspectCapture(bytes: Uint8Array, options: InspectOptions = {}): InspectReport {
   const issues = emptyIssues();
-  const payload = decodeNotationIfWritten(stripCommentLines(bytes)).bytes;
+  const payload = decodeNotationIfWritten(stripCommentLines(bytes));
   const encoding = options.encoding;
   const kind = detectCaptureKind(payload);
   switch (kind) {

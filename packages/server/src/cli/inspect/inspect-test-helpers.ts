@@ -1,5 +1,5 @@
 /** Readers over an InspectReport for tests: records by type, field values by standard numbering. */
-import type { InspectField, InspectMessage, InspectRecord, InspectReport } from './inspect-report.js';
+import type { InspectField, InspectMessage, InspectProtocol, InspectRecord, InspectReport } from './inspect-report.js';
 
 export function recordsOf(message: InspectMessage | undefined): readonly InspectRecord[] {
   if (message === undefined) {
@@ -27,14 +27,24 @@ export function recordOfType(report: InspectReport, type: string, occurrence = 1
   return record;
 }
 
-/** Field `n` as the standard numbers it (`fields[0]` is the type/name). */
-export function fieldOf(record: InspectRecord, n: number): InspectField | undefined {
-  return record.fields[n];
+export interface StandardNumbering {
+  /** Field `n` as the standard numbers it. */
+  field(record: InspectRecord, n: number): InspectField | undefined;
+  /** One component of field `n` (1-based component and repetition), '' when absent. */
+  value(record: InspectRecord, n: number, component?: number, repetition?: number): string;
 }
 
-/** One component (1-based repetition and component), '' when absent. */
-export function valueOf(record: InspectRecord, field: number, component = 1, repetition = 1): string {
-  return record.fields[field]?.[repetition - 1]?.[component - 1] ?? '';
+/**
+ * Field numbers as each standard counts them: HL7 numbers the segment name 0 (`OBX-5` is
+ * `fields[5]`); ASTM E1394 and HPRIM number the record type 1 (`R.4` is `fields[3]`).
+ */
+export function numbering(protocol: InspectProtocol): StandardNumbering {
+  const shift = protocol === 'hl7' ? 0 : 1;
+  const field = (record: InspectRecord, n: number): InspectField | undefined => record.fields[n - shift];
+  return {
+    field,
+    value: (record, n, component = 1, repetition = 1) => field(record, n)?.[repetition - 1]?.[component - 1] ?? '',
+  };
 }
 
 export function codesOf(issues: InspectReport['errors'] | undefined): string[] {
