@@ -6,3 +6,4 @@ export * from './hl7/index.js';
 export * from './astm/index.js';
 export * from './hprim/index.js';
 export * from './billing/index.js';
+export * from './lab/index.js';

@@ -9,16 +9,39 @@ import { platformErrors } from './sections/platform.errors.js';
 import { identityErrors } from './sections/identity.errors.js';
 import { instrumentErrors } from './sections/instrument.errors.js';
 import { billingErrors } from './sections/billing.errors.js';
+import { labErrors } from './sections/lab.errors.js';
+import { ordersErrors } from './sections/orders.errors.js';
+import { resultsErrors } from './sections/results.errors.js';
+import { reportsErrors } from './sections/reports.errors.js';
+import { fhirErrors } from './sections/fhir.errors.js';
+import { catalogueErrors } from './sections/catalogue.errors.js';
 
 export type { ErrorDefinition } from './error-definition.js';
 
-export const errorSections = { platformErrors, identityErrors, instrumentErrors, billingErrors } as const;
+export const errorSections = {
+  platformErrors,
+  identityErrors,
+  instrumentErrors,
+  billingErrors,
+  labErrors,
+  ordersErrors,
+  resultsErrors,
+  reportsErrors,
+  fhirErrors,
+  catalogueErrors,
+} as const;
 
 export const errorCatalog = {
   ...platformErrors,
   ...identityErrors,
   ...instrumentErrors,
   ...billingErrors,
+  ...labErrors,
+  ...ordersErrors,
+  ...resultsErrors,
+  ...reportsErrors,
+  ...fhirErrors,
+  ...catalogueErrors,
 } as const satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof errorCatalog;
