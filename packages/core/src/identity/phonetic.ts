@@ -32,7 +32,7 @@
  *     keep their vowel and "LE ROY" = "LEROY", "DE LA FONTAINE" = "DELAFONTAINE".
  * 10. Doubled symbols → one.
  *
- * A word that rules 3–4 would empty (a lone "D", "ST") keeps its first letter.
+ * A word that the rules would empty (a lone "D", "ST", "H") keeps its first letter.
  * The key is made of A–Z and the digits 1, 3, 4; an input without letters gives "".
  */
 import { normalizeName } from './names.js';
@@ -108,7 +108,8 @@ function encodeWord(word: string): string {
   if (key.length > 2) {
     key = key.replace(/E$/, '');
   }
-  return collapseRepeats(key);
+  // A word of silent letters only ("H", "HT") still needs a key, or it could match anything.
+  return key.length === 0 ? word.slice(0, 1) : collapseRepeats(key);
 }
 
 /** French phonetic key of a name ("" when it has no letter). */
