@@ -28,6 +28,7 @@ import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { patientRoutes } from './modules/patients/patients.routes.js';
 import { catalogueRoutes } from './modules/catalogue/catalogue.routes.js';
+import { prescriberRoutes } from './modules/prescribers/prescribers.routes.js';
 import { orderRoutes } from './modules/orders/orders.routes.js';
 import { resultRoutes } from './modules/results/results.routes.js';
 import { reportRoutes } from './modules/reports/reports.routes.js';
@@ -105,6 +106,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(auditRoutes, { services });
   await app.register(patientRoutes, { services });
   await app.register(catalogueRoutes, { services });
+  await app.register(prescriberRoutes, { services });
   await app.register(orderRoutes, { services });
   await app.register(resultRoutes, { services });
   await app.register(reportRoutes, { services });

@@ -9,6 +9,7 @@ import { AdminService } from './modules/admin/admin.service.js';
 import { AuthService } from './modules/auth/auth.service.js';
 import { PatientService } from './modules/patients/patients.service.js';
 import { CatalogueService } from './modules/catalogue/catalogue.service.js';
+import { PrescriberService } from './modules/prescribers/prescribers.service.js';
 import { OrderService } from './modules/orders/orders.service.js';
 import { ResultService } from './modules/results/results.service.js';
 import { ReportService } from './modules/reports/reports.service.js';
@@ -23,6 +24,7 @@ export interface Services {
   readonly admin: AdminService;
   readonly patients: PatientService;
   readonly catalogue: CatalogueService;
+  readonly prescribers: PrescriberService;
   readonly orders: OrderService;
   readonly results: ResultService;
   readonly reports: ReportService;
@@ -39,6 +41,7 @@ export function createServices(database: Database, config: SillageConfig): Servi
     admin: new AdminService(database),
     patients: new PatientService(database, accessEvents),
     catalogue: new CatalogueService(database),
+    prescribers: new PrescriberService(database),
     orders: new OrderService(database),
     results: new ResultService(database),
     reports: new ReportService(database),

@@ -7,6 +7,7 @@ import { checkPassword, SillageError } from '@sillage/core';
 import type { Database } from '../db/database.js';
 import { writeAuditEvent } from '../modules/audit/audit-writer.js';
 import { hashPassword } from '../modules/auth/password-hashing.js';
+import { seedStarterCatalogue } from '../modules/catalogue/starter-catalogue.js';
 
 export interface FirstStartResult {
   created: boolean;
@@ -49,10 +50,16 @@ export async function ensureFirstStart(
     const adminId = (admin as { id: string }).id;
     await tx.query("INSERT INTO user_role (user_id, role) VALUES ($1, 'admin')", [adminId]);
     await tx.query('INSERT INTO user_site (user_id, site_id) VALUES ($1, $2)', [adminId, (site as { id: string }).id]);
+    const catalogue = await seedStarterCatalogue(tx);
     await writeAuditEvent(
       tx,
       { actor: null, requestId: null, address: null },
-      { action: 'lab.initialised', entityType: 'lab', entityId: '1', after: { name: options.labName, admin: 'admin' } }
+      {
+        action: 'lab.initialised',
+        entityType: 'lab',
+        entityId: '1',
+        after: { name: options.labName, admin: 'admin', catalogue },
+      }
     );
   });
   return { created: true, generatedPassword: options.adminPassword === undefined ? password : null };
