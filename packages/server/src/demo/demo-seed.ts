@@ -7,6 +7,7 @@ import type { Role } from '@sillage/core';
 import { SillageError } from '@sillage/core';
 import type { Services } from '../services.js';
 import type { AuditContext } from '../modules/audit/audit-writer.js';
+import { seedDemoPrescribers } from './demo-prescribers.js';
 import { generatePatient, seededRandom } from './patient-generator.js';
 
 export const demoAccounts: readonly { username: string; displayName: string; role: Role; password: string }[] = [
@@ -98,6 +99,7 @@ export async function seedDemo(
     // Demo passwords are documented; do not force a change at first login.
     await services.database.query('UPDATE app_user SET must_change_password = false WHERE id = $1', [user.id]);
   }
+  await seedDemoPrescribers(services, context);
   const random = seededRandom(20261121);
   let created = 0;
   for (let i = 0; i < patientCount; i++) {
