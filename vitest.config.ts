@@ -21,11 +21,18 @@ export default defineConfig({
           hookTimeout: 120_000,
           pool: 'forks',
           maxWorkers: 2,
+          // Projects with different worker settings must run in distinct groups (Vitest 4).
+          sequence: { groupOrder: 1 },
         },
       },
       {
         extends: true,
-        test: { name: 'web', include: ['packages/web/src/**/*.test.{ts,tsx}'], environment: 'happy-dom' },
+        test: {
+          name: 'web',
+          include: ['packages/web/src/**/*.test.{ts,tsx}'],
+          environment: 'happy-dom',
+          sequence: { groupOrder: 2 },
+        },
       },
     ],
   },

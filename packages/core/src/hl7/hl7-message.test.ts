@@ -90,6 +90,20 @@ describe('Hl7Message accessors', () => {
     expect(message.segment('OBX', 2)?.fieldValues(5)).toEqual([[['a&b | c']]]);
   });
 
+  it('exposes a field as wire text per repetition and component (subcomponents and escapes left as sent)', () => {
+    const pid = message.segment('PID');
+    expect(pid?.rawComponents(3)).toEqual([
+      ['123', '', '', 'HOSP&1.2.250&ISO', 'PI'],
+      ['456', '', '', 'INS&1.2.250.1.213.1.4.8&ISO', 'INS'],
+    ]);
+    expect(pid?.rawComponents(2)).toEqual([]);
+    expect(pid?.rawComponents(99)).toEqual([]);
+    expect(message.segment('MSH')?.rawComponents(1)).toEqual([['|']]);
+    expect(message.segment('MSH')?.rawComponents(2)).toEqual([['^~\\&']]);
+    expect(message.segment('MSH')?.rawComponents(9)).toEqual([['OUL', 'R22', 'OUL_R22']]);
+    expect(message.segment('OBX', 2)?.rawComponents(5)).toEqual([['a\\T\\b \\F\\ c']]);
+  });
+
   it('throws SIL_HL7_INVALID_PATH on a malformed path (paths come from code or configuration)', () => {
     expect(() => message.get('OBX5')).toThrow(SillageError);
     expect(() => message.getRaw('obx-5')).toThrow(/Invalid HL7 path/);

@@ -1,6 +1,13 @@
 import { HEADER_SEGMENT_NAMES, type Hl7Delimiters } from './hl7-delimiters.js';
 import { unescapeHl7, type Hl7UnescapeOptions } from './hl7-escape.js';
-import { countParts, nthPart, splitOn } from './hl7-split.js';
+import {
+  countParts,
+  nthPart,
+  splitFieldComponents,
+  splitFieldLeaves,
+  splitOn,
+  type FieldSeparators,
+} from './hl7-split.js';
 
 /** HL7 v2.5 §2.5.3: a field (or component) holding exactly `""` is the explicit null ("delete the value"). */
 export const HL7_NULL = '""';
@@ -19,6 +26,7 @@ export class Hl7Segment {
   readonly delimiters: Hl7Delimiters;
   readonly isHeader: boolean;
   private parts: string[] | undefined;
+  private separatorsUsed: SeparatorsInUse | undefined;
 
   constructor(raw: string, delimiters: Hl7Delimiters) {
     this.raw = raw;
@@ -28,8 +36,32 @@ export class Hl7Segment {
   }
 
   private fieldParts(): string[] {
-    this.parts ??= this.raw.split(this.delimiters.field);
+    this.parts ??= splitOn(this.raw, this.delimiters.field);
     return this.parts;
+  }
+
+  /**
+   * The separators and escape character that occur in the segment's fields, '' for the others: found
+   * once per segment so that reading every field does not search each one again for characters the
+   * segment never uses (an OBX seldom holds a subcomponent or an escape). MSH-2 is left out: it lists
+   * every encoding character but is atomic.
+   */
+  private separatorsInUse(): SeparatorsInUse {
+    if (this.separatorsUsed === undefined) {
+      const { raw, delimiters } = this;
+      let from = 0;
+      if (this.isHeader) {
+        const afterEncoding = raw.indexOf(delimiters.field, 4);
+        from = afterEncoding === -1 ? raw.length : afterEncoding;
+      }
+      this.separatorsUsed = {
+        repetition: occurringFrom(raw, delimiters.repetition, from),
+        component: occurringFrom(raw, delimiters.component, from),
+        subcomponent: occurringFrom(raw, delimiters.subcomponent, from),
+        escape: occurringFrom(raw, delimiters.escape, from),
+      };
+    }
+    return this.separatorsUsed;
   }
 
   /** Number of the last field present (trailing empty fields count: `MSA|AA|1|` has 3). */
@@ -108,6 +140,7 @@ export class Hl7Segment {
   /**
    * A field as decoded nested arrays: repetitions → components → subcomponents
    * (`PID-3` = `1^^^A&B~2` gives `[[['1'], [''], [''], ['A', 'B']], [['2']]]`). Empty field: `[]`.
+   * Each call returns fresh arrays (the caller may keep or change them).
    */
   fieldValues(field: number, options?: Hl7UnescapeOptions): string[][][] {
     const text = this.rawField(field);
@@ -117,15 +150,46 @@ export class Hl7Segment {
     if (this.isHeader && field <= 2) {
       return [[[text]]];
     }
-    const { repetition, component, subcomponent } = this.delimiters;
-    return splitOn(text, repetition).map((rep) =>
-      splitOn(rep, component).map((comp) =>
-        splitOn(comp, subcomponent).map((sub) => unescapeHl7(sub, this.delimiters, options))
-      )
-    );
+    const separators = this.separatorsInUse();
+    // Most laboratory fields hold no escape sequence: their leaves are the wire text as is.
+    if (separators.escape === '' || !text.includes(separators.escape)) {
+      return splitFieldLeaves(text, separators, keepText);
+    }
+    const delimiters = this.delimiters;
+    return splitFieldLeaves(text, separators, (leaf) => unescapeHl7(leaf, delimiters, options));
+  }
+
+  /**
+   * A field as wire text per repetition and component: subcomponents not split, escapes not decoded
+   * (`PID-3` = `1^^^A&B~2` gives `[['1', '', '', 'A&B'], ['2']]`). Empty field: `[]`. For callers that
+   * copy or compare components as they are on the wire; {@link fieldValues} gives the decoded values.
+   */
+  rawComponents(field: number): string[][] {
+    const text = this.rawField(field);
+    if (text === '') {
+      return [];
+    }
+    if (this.isHeader && field <= 2) {
+      return [[text]];
+    }
+    const separators = this.separatorsInUse();
+    return splitFieldComponents(text, separators.repetition, separators.component);
   }
 
   toString(): string {
     return this.raw;
   }
+}
+
+interface SeparatorsInUse extends FieldSeparators {
+  readonly escape: string;
+}
+
+/** `character` when it occurs in `text` at or after `from`, else '' (undeclared stays ''). */
+function occurringFrom(text: string, character: string, from: number): string {
+  return character !== '' && text.includes(character, from) ? character : '';
+}
+
+function keepText(text: string): string {
+  return text;
 }

@@ -4,9 +4,8 @@ import {
   type AstmCaptureFrame,
   type AstmRecord,
   type InstrumentCharset,
-  type InstrumentCodecIssue,
 } from '@sillage/core';
-import { collectCodecIssue, inspectIssue, type CollectedIssues } from './inspect-issues.js';
+import { collectCodecIssue, type CollectedIssues } from './inspect-issues.js';
 import type { InspectFrame, InspectMessage, InspectRecord } from './inspect-report.js';
 
 export interface AstmInspection {
@@ -15,82 +14,17 @@ export interface AstmInspection {
   readonly messages: InspectMessage[];
 }
 
-const STX = 0x02;
-const EOT = 0x04;
-const ENQ = 0x05;
-
 /**
- * Reads an ASTM capture: E1381 frames (checksums and the 1…7, 0 numbering checked by
- * `readAstmCapture`) joined into E1394 text, or bare records; then one message per H record.
+ * Reads an ASTM capture: E1381 frames (checksums and the 1…7, 0 numbering per transfer phase checked
+ * by `readAstmCapture`) joined into E1394 text, or bare records; then one message per H record.
  */
 export function inspectAstm(bytes: Uint8Array, charset: InstrumentCharset, issues: CollectedIssues): AstmInspection {
-  if (!bytes.includes(STX)) {
-    const capture = readAstmCapture(bytes, { charset });
-    return { messages: parseMessages(capture.text, issues) };
+  const capture = readAstmCapture(bytes, { charset });
+  for (const issue of capture.issues) {
+    collectCodecIssue(issues, issue);
   }
-  const frames: InspectFrame[] = [];
-  const texts: string[] = [];
-  for (const phase of transferPhases(bytes)) {
-    const capture = readAstmCapture(phase.bytes, { charset });
-    for (const issue of capture.issues) {
-      collectCodecIssue(issues, shifted(issue, phase.start));
-    }
-    checkFirstFrameNumber(capture.frames, phase, issues);
-    frames.push(...capture.frames.map(toInspectFrame));
-    texts.push(capture.text);
-  }
-  return { frames, messages: parseMessages(texts.join(''), issues) };
-}
-
-interface TransferPhase {
-  readonly bytes: Uint8Array;
-  /** Offset of the phase in the capture. */
-  readonly start: number;
-  /** Whether an ENQ or EOT shows that the phase is seen from its beginning. */
-  readonly fromItsStart: boolean;
-}
-
-/**
- * E1381 §6.3.2 (LIS1-A §8.3.2): the frame number starts at 1 in each transfer phase (ENQ … EOT).
- * `readAstmCapture` checks the numbering across the whole capture, so a capture of several sessions
- * is read one phase at a time. EOT cannot occur inside frame text (E1381 §6.6), so it cuts safely.
- * Phases without any frame (ACK/NAK runs, notation prose) are skipped.
- */
-function transferPhases(bytes: Uint8Array): TransferPhase[] {
-  const phases: TransferPhase[] = [];
-  let start = 0;
-  while (start < bytes.length) {
-    const eot = bytes.indexOf(EOT, start);
-    const end = eot === -1 ? bytes.length : eot + 1;
-    const part = bytes.subarray(start, end);
-    const firstFrame = part.indexOf(STX);
-    if (firstFrame !== -1) {
-      phases.push({ bytes: part, start, fromItsStart: start > 0 || part.subarray(0, firstFrame).includes(ENQ) });
-    }
-    start = end;
-  }
-  return phases;
-}
-
-function checkFirstFrameNumber(
-  frames: readonly AstmCaptureFrame[],
-  phase: TransferPhase,
-  issues: CollectedIssues
-): void {
-  const first = frames[0];
-  if (first === undefined || !phase.fromItsStart || first.number === 1) {
-    return;
-  }
-  issues.errors.push(
-    inspectIssue('SIL_ASTM_FRAME_NUMBER', `first frame of a transfer phase is ${first.number}, not 1`, {
-      offset: phase.start + first.offset,
-      frame: first.number,
-    })
-  );
-}
-
-function shifted(issue: InstrumentCodecIssue, by: number): InstrumentCodecIssue {
-  return issue.offset === undefined || by === 0 ? issue : { ...issue, offset: issue.offset + by };
+  const messages = parseMessages(capture.text, issues);
+  return capture.framed ? { frames: capture.frames.map(toInspectFrame), messages } : { messages };
 }
 
 function parseMessages(text: string, issues: CollectedIssues): InspectMessage[] {
