@@ -9,7 +9,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { runCodecBench } from './codec-bench.js';
 import { benchEngine, type Engine, type EngineResult } from './engine-bench.js';
+import { runQuoteBench } from './quote-bench.js';
 import { progress } from './progress.js';
 
 interface ThrowawayPostgres {
@@ -67,6 +69,11 @@ async function main(): Promise<void> {
     }
   }
 
+  progress('codecs : HL7 v2 (ours vs @medplum/core) et ASTM');
+  const codecs = await runCodecBench();
+  progress('facturation : devis de 20 actes');
+  const quote = runQuoteBench();
+
   const verdictOf = (engine: Engine) => {
     const measured = results[engine]?.patientSearch.http.latencyMs.p95;
     return measured === undefined
@@ -86,11 +93,16 @@ async function main(): Promise<void> {
     date: new Date().toISOString(),
     durationS: Math.round((performance.now() - started) / 1000),
     shape: { ...shape, searchLimit: 20, loadGenerator: 'closed loop, keep-alive, worker thread' },
-    results,
-    targets: { patientSearchP95Ms: targetsMs },
+    results: { ...results, codecs, quote },
+    targets: { patientSearchP95Ms: targetsMs, hl7VersusMedplum: 3, quoteP95Ms: 5 },
     verdict: {
       ...verdict,
-      allMet: Object.values(verdict.patientSearchP95).every((v) => v.met === true),
+      hl7VersusMedplum: codecs.hl7.target,
+      quoteP95: quote === null ? null : { measuredMs: quote.quote.latencyMs.p95, targetMs: 5, met: quote.met },
+      allMet:
+        Object.values(verdict.patientSearchP95).every((v) => v.met === true) &&
+        codecs.hl7.target.met === true &&
+        (quote === null || quote.met),
     },
   };
 
