@@ -2,7 +2,7 @@ import { Badge, Center, Group, Loader, Stack, Switch, Table, Text, Title } from 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { notifyError, notifySuccess } from '../api/notify.js';
-import type { Role } from '../api/types.js';
+import type { ItemList, Role, RoleInfo } from '../api/types.js';
 import { adminKeys, fetchRoles, updateRole } from './admin-api.js';
 import { ApiErrorAlert } from '../api/api-error-alert.js';
 
@@ -13,6 +13,17 @@ export function AdminRolesPage() {
   const roles = useQuery({ queryKey: adminKeys.roles, queryFn: fetchRoles });
   const mutation = useMutation({
     mutationFn: ({ role, totpRequired }: { role: Role; totpRequired: boolean }) => updateRole(role, totpRequired),
+    // Optimistic: the switch moves at once; it moves back if the server refuses.
+    onMutate: async ({ role, totpRequired }) => {
+      await queryClient.cancelQueries({ queryKey: adminKeys.roles });
+      const previous = queryClient.getQueryData<ItemList<RoleInfo>>(adminKeys.roles);
+      if (previous !== undefined) {
+        queryClient.setQueryData<ItemList<RoleInfo>>(adminKeys.roles, {
+          items: previous.items.map((info) => (info.role === role ? { ...info, totpRequired } : info)),
+        });
+      }
+      return { previous };
+    },
     onSuccess: (info) => {
       void queryClient.invalidateQueries({ queryKey: adminKeys.roles });
       notifySuccess(
@@ -21,7 +32,12 @@ export function AdminRolesPage() {
           : t('admin.roles.totpNowOptional', { role: t(`roles.${info.role}`) })
       );
     },
-    onError: (error) => notifyError(error, t('common.unknownError')),
+    onError: (error, _variables, context) => {
+      if (context?.previous !== undefined) {
+        queryClient.setQueryData(adminKeys.roles, context.previous);
+      }
+      notifyError(error, t('common.unknownError'));
+    },
   });
 
   return (
@@ -65,7 +81,6 @@ export function AdminRolesPage() {
                 <Table.Td>
                   <Switch
                     checked={info.totpRequired}
-                    disabled={mutation.isPending}
                     onChange={(event) =>
                       mutation.mutate({ role: info.role, totpRequired: event.currentTarget.checked })
                     }

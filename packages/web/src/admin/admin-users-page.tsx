@@ -54,7 +54,9 @@ export function AdminUsersPage() {
             <Table.Tbody>
               {users.data.items.map((user) => (
                 <Table.Tr key={user.id} data-testid="admin-user-row" data-username={user.username}>
-                  <Table.Td ff="monospace">{user.username}</Table.Td>
+                  <Table.Td ff="monospace" id={`admin-user-${user.id}-username`}>
+                    {user.username}
+                  </Table.Td>
                   <Table.Td>{user.displayName}</Table.Td>
                   <Table.Td>
                     <Group gap={4}>
@@ -83,7 +85,8 @@ export function AdminUsersPage() {
                       variant="subtle"
                       leftSection={<IconPencil size={14} />}
                       onClick={() => setEditing({ kind: 'edit', user })}
-                      aria-label={t('admin.users.editAria', { username: user.username })}
+                      // Described, not labelled, by the username: the row's cells keep distinct names.
+                      aria-describedby={`admin-user-${user.id}-username`}
                     >
                       {t('common.edit')}
                     </Button>

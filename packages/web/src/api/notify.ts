@@ -17,5 +17,5 @@ export function notifyError(error: unknown, fallbackTitle: string): void {
 }
 
 export function notifySuccess(message: string): void {
-  notifications.show({ color: 'teal', message, autoClose: 4000 });
+  notifications.show({ color: 'teal', message, autoClose: 3000 });
 }

@@ -14,6 +14,7 @@ export function AppRoot() {
     <I18nextProvider i18n={i18n}>
       <MantineProvider theme={appTheme} defaultColorScheme="light">
         <QueryClientProvider client={queryClient}>
+          {/* Top right, under the header (app.css): not over the action buttons at the foot of forms. */}
           <Notifications position="top-right" limit={4} />
           <AppGate />
         </QueryClientProvider>

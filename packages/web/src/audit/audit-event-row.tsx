@@ -1,4 +1,4 @@
-import { ActionIcon, Anchor, Badge, Code, Collapse, SimpleGrid, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { ActionIcon, Anchor, Code, Collapse, SimpleGrid, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -62,9 +62,9 @@ export function AuditEventRow({
           )}
         </Table.Td>
         <Table.Td>
-          <Badge size="sm" variant="light" tt="none">
+          <Code fz="xs" c="indigo.8" style={{ whiteSpace: 'nowrap' }}>
             {event.action}
-          </Badge>
+          </Code>
         </Table.Td>
         <Table.Td fz="xs">
           {event.entityType}

@@ -26,6 +26,11 @@ export function LoginPage() {
   const onAnswer = (answer: LoginAnswer) => {
     if (answer.step === 'done') {
       void applyLocale(answer.user.locale);
+      // After a lost session another user may log in here: keep nothing read by the previous one
+      // (the current-user query itself is kept, its observer is the authentication gate).
+      queryClient.removeQueries({
+        predicate: (query) => !(query.queryKey[0] === meQueryKey[0] && query.queryKey[1] === meQueryKey[1]),
+      });
       queryClient.setQueryData(meQueryKey, answer.user);
     } else if (answer.step === 'totp') {
       setStep({ kind: 'totp', ticket: answer.ticket });

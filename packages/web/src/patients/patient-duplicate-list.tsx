@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { paths } from '../app/paths.js';
 import type { PatientDuplicateCandidate } from '../api/types.js';
 import { formatIsoDate } from '../lib/typed-date.js';
+import { duplicateReasonLabel } from './patient-duplicate-reason.js';
 import { PatientIdentityStatusBadge } from './patient-identity-status-badge.js';
 
 /** Candidates of a suspected duplicate; links open in a new tab so the form being typed stays. */
@@ -41,8 +42,8 @@ export function PatientDuplicateList({ candidates }: { candidates: readonly Pati
             <Table.Td>
               <Group gap={4}>
                 {reasons.map((reason) => (
-                  <Badge key={reason} size="xs" variant="outline" color="orange">
-                    {reason}
+                  <Badge key={reason} size="xs" variant="outline" color="orange" tt="none">
+                    {duplicateReasonLabel(t, reason)}
                   </Badge>
                 ))}
               </Group>

@@ -1,11 +1,12 @@
 import { Fieldset, Grid, NativeSelect, Stack, TextInput, Textarea } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import { identityStatuses, sexes } from '../api/types.js';
+import { identityStatuses } from '../api/types.js';
 import { requiredField } from '../lib/required-field.js';
 import { formatIsoDate, parseTypedDate } from '../lib/typed-date.js';
 import { firstOfFirstNames, type PatientFormValues } from './patient-form-values.js';
 import { PatientIdentityStatusHint } from './patient-identity-status-hint.js';
+import { PatientSexSelect } from './patient-sex-select.js';
 
 /**
  * The French identity traits (RNIV; INS traits: birth name, birth first names and first
@@ -21,12 +22,6 @@ export function PatientIdentityForm({ form }: { form: UseFormReturnType<PatientF
       form.setFieldValue('birthDate', formatIsoDate(parsed.iso));
     }
     form.validateField('birthDate');
-  };
-
-  const fillFirstFirstName = () => {
-    if (form.values.firstFirstName.trim() === '') {
-      form.setFieldValue('firstFirstName', firstOfFirstNames(form.values.birthFirstNames));
-    }
   };
 
   return (
@@ -52,13 +47,14 @@ export function PatientIdentityForm({ form }: { form: UseFormReturnType<PatientF
               autoComplete="off"
               {...requiredField}
               {...form.getInputProps('birthFirstNames')}
-              onBlur={fillFirstFirstName}
             />
           </Grid.Col>
           <Grid.Col span={{ base: 12, sm: 6 }}>
             <TextInput
               label={t('patients.fields.firstFirstName')}
               description={t('patients.form.firstFirstNameHint')}
+              // A hint, not a prefill: a prefilled field under a typing user's cursor gets doubled.
+              placeholder={firstOfFirstNames(form.values.birthFirstNames)}
               autoComplete="off"
               {...requiredField}
               {...form.getInputProps('firstFirstName')}
@@ -77,15 +73,7 @@ export function PatientIdentityForm({ form }: { form: UseFormReturnType<PatientF
             />
           </Grid.Col>
           <Grid.Col span={{ base: 12, sm: 4 }}>
-            <NativeSelect
-              label={t('patients.fields.sex')}
-              data={[
-                { value: '', label: t('patients.form.choose') },
-                ...sexes.map((sex) => ({ value: sex, label: t(`patients.sex.${sex}`) })),
-              ]}
-              {...requiredField}
-              {...form.getInputProps('sex')}
-            />
+            <PatientSexSelect form={form} />
           </Grid.Col>
           <Grid.Col span={{ base: 12, sm: 4 }}>
             <TextInput

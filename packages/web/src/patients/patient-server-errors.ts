@@ -8,18 +8,19 @@ export function applyServerErrorsToForm(error: unknown, form: UseFormReturnType<
   if (!isApiError(error)) {
     return false;
   }
-  let applied = false;
+  const fieldsSet = new Set<keyof PatientFormValues>();
   for (const [name, message] of Object.entries(fieldErrorsByName(error))) {
     const field = formFieldForApiField(name);
     if (field !== null) {
       form.setFieldError(field, message);
-      applied = true;
+      fieldsSet.add(field);
     }
   }
   const codeField = fieldForErrorCode(error.code);
-  if (codeField !== null) {
+  // The field's own issue message (e.g. "clé attendue 89") says more than the code's title.
+  if (codeField !== null && !fieldsSet.has(codeField)) {
     form.setFieldError(codeField, error.detail ?? error.title);
-    applied = true;
+    fieldsSet.add(codeField);
   }
-  return applied;
+  return fieldsSet.size > 0;
 }
