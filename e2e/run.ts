@@ -12,6 +12,7 @@ import { startSillage, type SillageProcess } from './sillage-process.js';
 
 const adminPassword = 'Escalier-de-Montmartre-2026';
 const secretaryPassword = 'Tulipe-verte-sur-le-quai';
+const secretaryNewPassword = 'Glycine-mauve-au-balcon';
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 // As root on a closed network, chromium needs these flags (machine notes: node.md).
@@ -96,6 +97,12 @@ async function main(): Promise<void> {
       async () => {
         await context.clearCookies();
         await loginInBrowser(page, url, secretaryUsername, secretaryPassword);
+        // A password set by an admin is provisional: the first login asks for a new one.
+        await page.getByLabel('Mot de passe actuel').fill(secretaryPassword);
+        await page.getByLabel('Nouveau mot de passe', { exact: true }).fill(secretaryNewPassword);
+        await page.getByLabel('Confirmation du nouveau mot de passe').fill(secretaryNewPassword);
+        await shot(page, '04a-secretaire-changement-mot-de-passe');
+        await page.getByRole('button', { name: 'Changer le mot de passe' }).click();
         await page.getByLabel('Rechercher un patient').waitFor({ timeout: 15_000 });
         await shot(page, '04-secretaire-accueil');
       },
@@ -106,7 +113,7 @@ async function main(): Promise<void> {
       'la secrétaire crée une patiente',
       async () => {
         await page.goto(`${url}/patients/nouveau`);
-        await page.getByLabel('Nom de naissance').fill('Lefèvre');
+        await page.getByLabel('Nom de naissance', { exact: true }).fill('Lefèvre');
         await page.getByLabel('Prénoms de naissance').fill('Camille Jeanne');
         await page.getByLabel('Premier prénom de naissance').fill('Camille');
         await page.getByLabel('Date de naissance').fill('14/07/1989');
