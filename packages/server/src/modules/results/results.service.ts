@@ -1,6 +1,47 @@
-import type { Database } from '../../db/database.js';
+/**
+ * The results feature (issue 3 items 6–8 and the bench/biologist dashboards of item 10), one small
+ * service per concern behind this facade, which `services.ts` builds once per app.
+ */
+import type { Database, Queryable } from '../../db/database.js';
+import { BiologicalValidationService } from './biological-validation.service.js';
+import { CriticalNotificationService } from './critical-notifications.service.js';
+import { DashboardService } from './dashboards.service.js';
+import { ResultHistoryService } from './history.service.js';
+import { ResultAmendmentService } from './result-amendment.service.js';
+import { ResultEntryService } from './result-entry.service.js';
+import { validatedResultsForOrder, type ValidatedResult } from './results-read.repository.js';
+import { TechnicalValidationService } from './technical-validation.service.js';
+import { WorklistService } from './worklists.service.js';
 
-/** Placeholder: filled by the results feature. */
+export type { ValidatedResult } from './results-read.repository.js';
+
 export class ResultService {
-  constructor(readonly database: Database) {}
+  readonly worklists: WorklistService;
+  readonly entry: ResultEntryService;
+  readonly technicalValidation: TechnicalValidationService;
+  readonly criticalNotifications: CriticalNotificationService;
+  readonly biologicalValidation: BiologicalValidationService;
+  readonly amendments: ResultAmendmentService;
+  readonly history: ResultHistoryService;
+  readonly dashboards: DashboardService;
+
+  constructor(readonly database: Database) {
+    this.worklists = new WorklistService(database);
+    this.entry = new ResultEntryService(database);
+    this.technicalValidation = new TechnicalValidationService(database);
+    this.criticalNotifications = new CriticalNotificationService(database);
+    this.biologicalValidation = new BiologicalValidationService(database);
+    this.amendments = new ResultAmendmentService(database);
+    this.history = new ResultHistoryService(database);
+    this.dashboards = new DashboardService(database);
+  }
+
+  /**
+   * For the reports feature: per result of the order, the latest biologically validated version
+   * (value, unit, flag, interval, comment, validator and time, previous result and its date).
+   * Runs in the caller's transaction.
+   */
+  validatedResultsForOrder(tx: Queryable, orderId: string): Promise<ValidatedResult[]> {
+    return validatedResultsForOrder(tx, orderId);
+  }
 }
