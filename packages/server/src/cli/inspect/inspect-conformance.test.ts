@@ -4,7 +4,7 @@
  * for the top-level files) are asserted. A capture file without an expectation here fails the suite.
  */
 import { readdirSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { sharedFixtures } from '../../../../../test-support/shared-fixtures.js';
 import { inspectCapture } from './inspect-capture.js';
 import type { InspectProtocol, InspectReport } from './inspect-report.js';
@@ -766,7 +766,11 @@ describe.skipIf(!sharedFixtures.available)('sillage inspect on every shared capt
   });
 
   describe.each(Object.entries(expectations))('%s', (file, expected) => {
-    const report = inspectCapture(sharedFixtures.bytes(file));
+    // Read in beforeAll, not at collection: the suite must skip cleanly without ../shared.
+    let report!: ReturnType<typeof inspectCapture>;
+    beforeAll(() => {
+      report = inspectCapture(sharedFixtures.bytes(file));
+    });
 
     it('detects the protocol and counts messages and records', () => {
       expect(report.protocol).toBe(expected.protocol);
