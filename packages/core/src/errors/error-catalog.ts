@@ -15,6 +15,7 @@ import { resultsErrors } from './sections/results.errors.js';
 import { reportsErrors } from './sections/reports.errors.js';
 import { fhirErrors } from './sections/fhir.errors.js';
 import { catalogueErrors } from './sections/catalogue.errors.js';
+import { connectErrors } from './sections/connect.errors.js';
 
 export type { ErrorDefinition } from './error-definition.js';
 
@@ -29,6 +30,7 @@ export const errorSections = {
   reportsErrors,
   fhirErrors,
   catalogueErrors,
+  connectErrors,
 } as const;
 
 export const errorCatalog = {
@@ -42,6 +44,7 @@ export const errorCatalog = {
   ...reportsErrors,
   ...fhirErrors,
   ...catalogueErrors,
+  ...connectErrors,
 } as const satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof errorCatalog;

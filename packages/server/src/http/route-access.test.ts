@@ -71,11 +71,14 @@ describe('route access', () => {
         );
         const allowed = (permissionMatrix[role] as readonly Permission[]).includes(route.access);
         const label = `${role} ${route.method} ${route.url} → ${res.statusCode} ${res.body.slice(0, 80)}`;
+        // /api answers problem+json (`code`); /fhir answers an OperationOutcome (code in issue details).
+        const body = res.json<{ code?: string; issue?: { details?: { coding?: { code?: string }[] } }[] }>();
+        const code = body.code ?? body.issue?.[0]?.details?.coding?.[0]?.code;
         if (allowed) {
-          expect(res.json<{ code?: string }>().code, label).not.toBe('SIL_FORBIDDEN');
+          expect(code, label).not.toBe('SIL_FORBIDDEN');
         } else {
           expect(res.statusCode, label).toBe(403);
-          expect(res.json<{ code: string }>().code, label).toBe('SIL_FORBIDDEN');
+          expect(code, label).toBe('SIL_FORBIDDEN');
         }
         checked.push(label);
       }

@@ -110,4 +110,95 @@ export const billingErrors = {
     fr: 'Date de naissance invalide ou postérieure à la date des actes.',
     en: 'Birth date invalid or after the date of service.',
   },
+  SIL_COVERAGE_MISSING: {
+    status: 422,
+    fr: 'Couverture du patient non renseignée (AMO) : saisissez-la avant de facturer.',
+    en: 'Patient coverage (AMO) not recorded: enter it before billing.',
+  },
+  SIL_COVERAGE_NIR_INVALID: {
+    status: 422,
+    fr: 'NIR de l’assuré invalide (format ou clé).',
+    en: 'Invalid NIR of the insured person (format or key).',
+  },
+  SIL_COVERAGE_DATES_INVALID: {
+    status: 422,
+    fr: 'Période de droits invalide : la fin précède le début.',
+    en: 'Invalid coverage period: the end precedes the start.',
+  },
+  // ── Invoices ─────────────────────────────────────────────────────────
+  SIL_INVOICE_NOT_FOUND: { status: 404, fr: 'Facture introuvable.', en: 'Invoice not found.' },
+  SIL_INVOICE_ALREADY_EXISTS: {
+    status: 409,
+    fr: 'Ce dossier a déjà une facture en cours : établissez un avoir avant de refacturer.',
+    en: 'This order already has an active invoice: issue a credit note before invoicing again.',
+  },
+  SIL_INVOICE_ORDER_NOT_BILLABLE: {
+    status: 422,
+    fr: 'Dossier non facturable : annulé ou sans analyse active.',
+    en: 'Order not billable: cancelled or without an active analysis.',
+  },
+  SIL_INVOICE_STATE_INVALID: {
+    status: 409,
+    fr: 'Opération impossible dans l’état actuel de la facture.',
+    en: 'Operation not allowed in the current state of the invoice.',
+  },
+  SIL_INVOICE_ALREADY_CREDITED: {
+    status: 409,
+    fr: 'Facture déjà annulée par un avoir.',
+    en: 'Invoice already cancelled by a credit note.',
+  },
+  // ── Cash desk ────────────────────────────────────────────────────────
+  SIL_PAYMENT_EXCEEDS_DUE: {
+    status: 422,
+    fr: 'Paiement supérieur au reste dû par le patient : rien n’a été enregistré.',
+    en: 'Payment above the amount the patient owes: nothing was recorded.',
+  },
+  SIL_REFUND_EXCEEDS_PAID: {
+    status: 422,
+    fr: 'Remboursement supérieur à ce que le patient a payé sur cette facture : rien n’a été enregistré.',
+    en: 'Refund above what the patient paid on this invoice: nothing was recorded.',
+  },
+  SIL_PAYMENT_INVOICE_CANCELLED: {
+    status: 409,
+    fr: 'Facture annulée par un avoir : seul un remboursement est possible.',
+    en: 'Invoice cancelled by a credit note: only a refund is possible.',
+  },
+  SIL_CASH_DAY_CLOSED: {
+    status: 409,
+    fr: 'Caisse clôturée pour cette journée : aucun mouvement ne peut plus y être enregistré.',
+    en: 'Cash desk closed for this day: no movement can be recorded any more.',
+  },
+  SIL_CASH_ALREADY_CLOSED: {
+    status: 409,
+    fr: 'Cette caisse a déjà été clôturée pour cette journée.',
+    en: 'This cash desk was already closed for this day.',
+  },
+  SIL_CASH_CLOSING_NOT_FOUND: { status: 404, fr: 'Clôture de caisse introuvable.', en: 'Cash closing not found.' },
+  SIL_CASH_CLOSING_FUTURE_DAY: {
+    status: 422,
+    fr: 'Impossible de clôturer une journée future.',
+    en: 'A future day cannot be closed.',
+  },
+  SIL_CASH_SITE_REQUIRED: {
+    status: 422,
+    fr: 'Site de la caisse inconnu : choisissez un site.',
+    en: 'Cash desk site unknown: choose a site.',
+  },
+  // ── Reimbursement returns and disputes ───────────────────────────────
+  SIL_RETURNS_FILE_INVALID: {
+    status: 422,
+    fr: 'Fichier de retours refusé : des lignes sont invalides, rien n’a été importé.',
+    en: 'Returns file refused: some lines are invalid, nothing was imported.',
+  },
+  SIL_RETURNS_ALREADY_IMPORTED: {
+    status: 409,
+    fr: 'Ce fichier de retours a déjà été importé.',
+    en: 'This returns file was already imported.',
+  },
+  SIL_DISPUTE_NOT_FOUND: { status: 404, fr: 'Litige introuvable.', en: 'Dispute not found.' },
+  SIL_DISPUTE_ALREADY_RESOLVED: {
+    status: 409,
+    fr: 'Litige déjà résolu.',
+    en: 'Dispute already resolved.',
+  },
 } as const satisfies Record<string, ErrorDefinition>;
