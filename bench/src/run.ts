@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { runCodecBench } from './codec-bench.js';
 import { benchEngine, type Engine, type EngineResult } from './engine-bench.js';
 import { runQuoteBench } from './quote-bench.js';
+import { runLinkBench, type LinkEngineResult } from './link-bench.js';
 import { progress } from './progress.js';
 
 interface ThrowawayPostgres {
@@ -54,16 +55,26 @@ async function main(): Promise<void> {
   // The machine may be shared: a high load average explains noisy figures.
   const loadAverageAtStart = os.loadavg().map((v) => Math.round(v * 100) / 100);
   const results: Partial<Record<Engine, EngineResult>> = {};
+  const links: Partial<Record<Engine, LinkEngineResult>> = {};
+  const withLinks = process.env.BENCH_LINKS !== '0';
 
   for (const engine of engines) {
     if (engine === 'pglite') {
       results.pglite = await benchEngine({ ...shape, engine });
+      if (withLinks) {
+        progress('pglite : liaisons analyseurs (simulateur → résultats enregistrés)');
+        links.pglite = await runLinkBench({ engine });
+      }
       continue;
     }
     progress('postgres : démarrage d’un serveur PostgreSQL jetable (initdb + pg_ctl)');
     const postgres = await startPostgres();
     try {
       results.postgres = await benchEngine({ ...shape, engine, databaseUrl: postgres.url });
+      if (withLinks) {
+        progress('postgres : liaisons analyseurs (simulateur → résultats enregistrés)');
+        links.postgres = await runLinkBench({ engine, databaseUrl: postgres.url });
+      }
     } finally {
       postgres.stop();
     }
@@ -93,7 +104,7 @@ async function main(): Promise<void> {
     date: new Date().toISOString(),
     durationS: Math.round((performance.now() - started) / 1000),
     shape: { ...shape, searchLimit: 20, loadGenerator: 'closed loop, keep-alive, worker thread' },
-    results: { ...results, codecs, quote },
+    results: { ...results, codecs, quote, links },
     targets: { patientSearchP95Ms: targetsMs, hl7VersusMedplum: 3, quoteP95Ms: 5 },
     verdict: {
       ...verdict,
