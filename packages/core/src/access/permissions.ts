@@ -30,6 +30,11 @@ export const permissions = [
   'fhir.read',
   'billing.quote',
   'billing.manage',
+  'billing.invoice',
+  'billing.cash',
+  'billing.disputes',
+  'instruments.read',
+  'instruments.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -62,6 +67,10 @@ export const permissionMatrix: Record<Role, readonly Permission[]> = {
     'reports.read',
     'reports.deliver',
     'billing.quote',
+    // The desk bills, collects and chases refused reimbursements (DESIGN.md: the secretary's work).
+    'billing.invoice',
+    'billing.cash',
+    'billing.disputes',
   ],
   preleveur: ['patients.read', 'sites.read', 'catalogue.read', 'orders.read', 'specimens.collect'],
   technicien: [
@@ -76,6 +85,7 @@ export const permissionMatrix: Record<Role, readonly Permission[]> = {
     'results.enter',
     'results.validate_technical',
     'reports.read',
+    'instruments.read',
   ],
   // Biological validation is the biologist's alone (CSP L6211-7, ISO 15189 §7.4.1.7).
   biologiste: [
@@ -99,6 +109,9 @@ export const permissionMatrix: Record<Role, readonly Permission[]> = {
     'reports.read',
     'reports.deliver',
     'fhir.read',
+    // Instrument profiles, code mappings, orphan assignment and replays change what lands on patients.
+    'instruments.read',
+    'instruments.manage',
   ],
   qualiticien: ['patients.read', 'audit.read', 'sites.read', 'catalogue.read', 'orders.read', 'results.read', 'reports.read'],
   // Admin configures the system; biological validation stays a biologist's act, so admin does not

@@ -1,6 +1,10 @@
 import { quoteRequestSchema, quoteResponseSchema } from '@sillage/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Services } from '../../services.js';
+import { cashRoutes } from './cash.routes.js';
+import { coverageRoutes } from './coverage.routes.js';
+import { disputeRoutes } from './disputes.routes.js';
+import { invoiceRoutes } from './invoices.routes.js';
 
 export const billingRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
   app.post(
@@ -16,4 +20,10 @@ export const billingRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
     },
     async (request) => services.billing.quote(request.body)
   );
+
+  // Issue 5 items 3, 5, 6, 7: each its own encapsulated plugin (the returns import adds a text/csv parser).
+  await app.register(coverageRoutes, { services });
+  await app.register(invoiceRoutes, { services });
+  await app.register(cashRoutes, { services });
+  await app.register(disputeRoutes, { services });
 };
