@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { runCodecBench } from './codec-bench.js';
 import { benchEngine, type Engine, type EngineResult } from './engine-bench.js';
 import { runQuoteBench } from './quote-bench.js';
+import { runClosingBench } from './billing-closing-bench.js';
 import { runLinkBench, type LinkEngineResult } from './link-bench.js';
 import { progress } from './progress.js';
 
@@ -84,6 +85,8 @@ async function main(): Promise<void> {
   const codecs = await runCodecBench();
   progress('facturation : devis de 20 actes');
   const quote = runQuoteBench();
+  progress('facturation : clôture de caisse sur 2 000 factures');
+  const closing = await runClosingBench();
 
   const verdictOf = (engine: Engine) => {
     const measured = results[engine]?.patientSearch.http.latencyMs.p95;
@@ -104,16 +107,18 @@ async function main(): Promise<void> {
     date: new Date().toISOString(),
     durationS: Math.round((performance.now() - started) / 1000),
     shape: { ...shape, searchLimit: 20, loadGenerator: 'closed loop, keep-alive, worker thread' },
-    results: { ...results, codecs, quote, links },
+    results: { ...results, codecs, quote, closing, links },
     targets: { patientSearchP95Ms: targetsMs, hl7VersusMedplum: 3, quoteP95Ms: 5 },
     verdict: {
       ...verdict,
       hl7VersusMedplum: codecs.hl7.target,
       quoteP95: quote === null ? null : { measuredMs: quote.quote.latencyMs.p95, targetMs: 5, met: quote.met },
+      dailyClosing: { targetMs: closing.targetMs, met: closing.met },
       allMet:
         Object.values(verdict.patientSearchP95).every((v) => v.met === true) &&
         codecs.hl7.target.met === true &&
-        (quote === null || quote.met),
+        (quote === null || quote.met) &&
+        closing.met,
     },
   };
 
