@@ -61,6 +61,17 @@ describe('api client requests', () => {
     expect(headersOf(0)['Accept-Language']).toBe('en');
   });
 
+  it('uploads FormData as multipart: no JSON content type, the CSRF header still sent', async () => {
+    const { client, calls, headersOf } = setup(() => jsonResponse(201, { id: 'd1' }));
+    const form = new FormData();
+    form.append('file', new Blob(['%PDF-1.4'], { type: 'application/pdf' }), 'ordonnance.pdf');
+    await client.upload('/api/orders/o1/prescription', form);
+    expect(calls[0]?.init.method).toBe('POST');
+    expect(calls[0]?.init.body).toBe(form);
+    expect(headersOf(0)['Content-Type']).toBeUndefined();
+    expect(headersOf(0)['X-CSRF-Token']).toBe('abc/123');
+  });
+
   it('returns undefined for 204 No Content', async () => {
     const { client } = setup(() => new Response(null, { status: 204 }));
     await expect(client.post('/api/auth/logout')).resolves.toBeUndefined();

@@ -6,6 +6,7 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type QueryValue = string | number | boolean | null | undefined;
 
 export interface RequestOptions {
+  /** A JSON body, or FormData sent as multipart/form-data (the browser sets the boundary). */
   body?: unknown;
   query?: Record<string, QueryValue>;
   signal?: AbortSignal | undefined;
@@ -70,6 +71,8 @@ export interface ApiClient {
   put<T>(path: string, body?: unknown): Promise<T>;
   patch<T>(path: string, body?: unknown): Promise<T>;
   delete<T>(path: string): Promise<T>;
+  /** POST multipart/form-data (file upload), with the CSRF header like any mutation. */
+  upload<T>(path: string, form: FormData): Promise<T>;
 }
 
 /**
@@ -82,7 +85,8 @@ export function createApiClient(deps: ApiClientDependencies): ApiClient {
     const locale = deps.getLocale();
     const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': locale };
     const hasBody = options.body !== undefined;
-    if (hasBody) {
+    const isForm = typeof FormData !== 'undefined' && options.body instanceof FormData;
+    if (hasBody && !isForm) {
       headers['Content-Type'] = 'application/json';
     }
     if (isMutation(method)) {
@@ -97,7 +101,7 @@ export function createApiClient(deps: ApiClientDependencies): ApiClient {
         method,
         headers,
         credentials: 'same-origin',
-        body: hasBody ? JSON.stringify(options.body) : null,
+        body: isForm ? (options.body as FormData) : hasBody ? JSON.stringify(options.body) : null,
         signal: options.signal ?? null,
       });
     } catch (cause) {
@@ -128,5 +132,6 @@ export function createApiClient(deps: ApiClientDependencies): ApiClient {
     put: (path, body) => request('PUT', path, { body }),
     patch: (path, body) => request('PATCH', path, { body }),
     delete: (path) => request('DELETE', path),
+    upload: (path, form) => request('POST', path, { body: form }),
   };
 }

@@ -19,3 +19,8 @@ export function notifyError(error: unknown, fallbackTitle: string): void {
 export function notifySuccess(message: string): void {
   notifications.show({ color: 'teal', message, autoClose: 3000 });
 }
+
+/** A problem found before calling the server (a field to fix), in the user's words. */
+export function notifyWarning(message: string): void {
+  notifications.show({ color: 'orange', message, autoClose: 6000 });
+}

@@ -1,5 +1,6 @@
 /**
- * Types of the HTTP API contract v1 (platform + patients), as the server answers them.
+ * Types of the HTTP API contract v1 (platform + patients; the core workflow of issue 3 is in
+ * workflow-types.ts), as the server answers them.
  * Keep in step with the server's schemas; the server is the authority on validation.
  */
 
@@ -16,7 +17,22 @@ export type Permission =
   | 'sites.manage'
   | 'users.manage'
   | 'tokens.manage'
-  | 'audit.read';
+  | 'audit.read'
+  | 'catalogue.read'
+  | 'catalogue.manage'
+  | 'prescribers.read'
+  | 'prescribers.write'
+  | 'orders.read'
+  | 'orders.write'
+  | 'specimens.collect'
+  | 'specimens.receive'
+  | 'results.read'
+  | 'results.enter'
+  | 'results.validate_technical'
+  | 'results.validate_biological'
+  | 'reports.read'
+  | 'reports.deliver'
+  | 'billing.quote';
 
 export interface Me {
   id: string;

@@ -1,6 +1,11 @@
 import {
+  IconBarcode,
   IconBuildingHospital,
   IconChecks,
+  IconClipboardList,
+  IconDroplet,
+  IconFilePlus,
+  IconFlask2,
   IconHistory,
   IconHome,
   IconKey,
@@ -62,6 +67,21 @@ export function navigationFor(me: Me): NavSection[] {
       items: [
         ...when(me, 'patients.read', { labelKey: 'nav.patientSearch', href: paths.patientSearch, icon: IconSearch }),
         ...when(me, 'patients.write', { labelKey: 'nav.patientCreate', href: paths.patientCreate, icon: IconUserPlus }),
+      ],
+    },
+    {
+      titleKey: 'nav.orders',
+      items: [
+        ...when(me, 'orders.read', { labelKey: 'nav.ordersOfDay', href: paths.orders, icon: IconClipboardList }),
+        ...when(me, 'orders.write', { labelKey: 'nav.orderCreate', href: paths.orderCreate, icon: IconFilePlus }),
+      ],
+    },
+    {
+      titleKey: 'nav.specimens',
+      items: [
+        ...when(me, 'specimens.collect', { labelKey: 'nav.sampling', href: paths.sampling, icon: IconDroplet }),
+        ...when(me, 'specimens.receive', { labelKey: 'nav.reception', href: paths.reception, icon: IconBarcode }),
+        ...when(me, 'results.enter', { labelKey: 'nav.resultEntry', href: paths.resultEntry, icon: IconFlask2 }),
       ],
     },
     {

@@ -19,6 +19,13 @@ import { PatientCreatePage } from '../patients/patient-create-page.js';
 import { PatientEditPage } from '../patients/patient-edit-page.js';
 import { PatientSearchPage } from '../patients/patient-search-page.js';
 import { PatientViewPage } from '../patients/patient-view-page.js';
+import { OrderCreatePage } from '../orders/order-create-page.js';
+import { OrderViewPage } from '../orders/order-view-page.js';
+import { OrdersOfDayPage } from '../orders/orders-of-day-page.js';
+import { ResultEntryPage } from '../results/result-entry-page.js';
+import { ReceptionPage } from '../specimens/reception-page.js';
+import { SamplingPage } from '../specimens/sampling-page.js';
+import { ValidationReviewPage } from '../validation/validation-review-page.js';
 import { AppMessagePage } from './app-message-page.js';
 import { matchPath, useLocation, type AppLocation } from './router.js';
 
@@ -29,7 +36,10 @@ interface RouteDefinition {
   render: (params: Record<string, string>, location: AppLocation) => ReactNode;
 }
 
-/** Every page of the app. Order matters: `/patients/nouveau` before `/patients/:id`. */
+/**
+ * Every page of the app. Order matters: `/patients/nouveau` before `/patients/:id`,
+ * `/demandes/nouvelle` before `/demandes/:id`.
+ */
 const routes: readonly RouteDefinition[] = [
   { pattern: '/', titleKey: 'pageTitle.home', render: () => <HomeRedirect /> },
   { pattern: '/accueil', titleKey: 'pageTitle.reception', render: () => <HomeReceptionPage /> },
@@ -60,6 +70,50 @@ const routes: readonly RouteDefinition[] = [
     titleKey: 'pageTitle.patientEdit',
     permission: 'patients.write',
     render: (params) => <PatientEditPage patientId={params['id'] ?? ''} />,
+  },
+  {
+    pattern: '/demandes',
+    titleKey: 'pageTitle.orders',
+    permission: 'orders.read',
+    render: (_params, location) => (
+      <OrdersOfDayPage date={location.search.get('date') ?? ''} status={location.search.get('statut')} />
+    ),
+  },
+  {
+    pattern: '/demandes/nouvelle',
+    titleKey: 'pageTitle.orderCreate',
+    permission: 'orders.write',
+    render: (_params, location) => <OrderCreatePage patientId={location.search.get('patientId') ?? ''} />,
+  },
+  {
+    pattern: '/demandes/:id',
+    titleKey: 'pageTitle.order',
+    permission: 'orders.read',
+    render: (params) => <OrderViewPage orderId={params['id'] ?? ''} />,
+  },
+  {
+    pattern: '/prelevements',
+    titleKey: 'pageTitle.sampling',
+    permission: 'specimens.collect',
+    render: () => <SamplingPage />,
+  },
+  {
+    pattern: '/reception',
+    titleKey: 'pageTitle.specimenReception',
+    permission: 'specimens.receive',
+    render: () => <ReceptionPage />,
+  },
+  {
+    pattern: '/paillasse/saisie',
+    titleKey: 'pageTitle.resultEntry',
+    permission: 'results.enter',
+    render: (_params, location) => <ResultEntryPage section={location.search.get('section') || null} />,
+  },
+  {
+    pattern: '/validation/demandes/:orderId',
+    titleKey: 'pageTitle.validationReview',
+    permission: 'results.validate_biological',
+    render: (params) => <ValidationReviewPage orderId={params['orderId'] ?? ''} />,
   },
   {
     pattern: '/audit',

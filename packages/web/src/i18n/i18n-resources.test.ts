@@ -55,4 +55,51 @@ describe('translation resources', () => {
     });
     expect(fr.patients.search.label).toBe('Rechercher un patient');
   });
+
+  it('keeps the French labels of the core workflow the browser tests rely on (issue 3 end-to-end)', () => {
+    expect(fr.orders.create).toMatchObject({ action: 'Nouvelle demande', submit: 'Enregistrer la demande' });
+    expect(fr.orders.fields).toMatchObject({
+      prescriber: 'Prescripteur',
+      prescriptionDate: 'Date de prescription',
+      analyses: 'Analyses',
+      urgency: 'Urgence',
+      fasting: 'Patient à jeun',
+      clinicalInfo: 'Renseignements cliniques',
+      plannedSamplingAt: 'Heure de prélèvement prévue',
+    });
+    expect(fr.orders.view).toMatchObject({ labels50x25: 'Étiquettes (50 × 25)', labelsA4: 'Étiquettes (A4)' });
+    expect(fr.orders.prescription.attach).toBe('Joindre l’ordonnance');
+    expect(fr.orders.list.recall).toBe('Patient à rappeler');
+    expect(fr.specimens.fields.barcodeToScan).toBe('Code-barres du tube');
+    expect(fr.specimens.sampling.submit).toBe('Enregistrer le prélèvement');
+    expect(fr.specimens.reception).toMatchObject({
+      identityMatches: 'Identité concordante',
+      containerOk: 'Contenant conforme',
+      fillingOk: 'Remplissage conforme',
+      temperature: 'Température de transport',
+      haemolysis: 'Hémolyse',
+      lipaemia: 'Lipémie',
+      icterus: 'Ictère',
+      reason: 'Motif du refus',
+      accept: 'Accepter',
+      reject: 'Refuser',
+    });
+    expect(fr.results.entry.validateTechnical).toBe('Valider techniquement');
+    expect(fr.results.criticalCall).toMatchObject({
+      calledPerson: 'Personne appelée',
+      calledAt: 'Heure de l’appel',
+      comment: 'Commentaire',
+      submit: 'Enregistrer l’appel',
+    });
+    expect(fr.biology.review).toMatchObject({ validateSelection: 'Valider la sélection', validateAll: 'Valider tout' });
+    expect(fr.biology.rerun).toMatchObject({ action: 'Relancer', reason: 'Motif de la relance' });
+    expect(fr.biology.amend).toMatchObject({ newValue: 'Nouvelle valeur', reason: 'Motif de la correction' });
+    expect(fr.reports).toMatchObject({ issue: 'Éditer le compte rendu', openPdf: 'Ouvrir le PDF' });
+    expect(fr.reports.delivery).toMatchObject({
+      channel: 'Canal',
+      recipient: 'Destinataire',
+      identityChecked: 'Identité vérifiée',
+      submit: 'Enregistrer la remise',
+    });
+  });
 });

@@ -1,12 +1,13 @@
 import { Alert, Button, Center, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconGitMerge, IconHistory, IconPencil } from '@tabler/icons-react';
+import { IconFilePlus, IconGitMerge, IconHistory, IconPencil } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { paths } from '../app/paths.js';
 import { followLink } from '../app/router.js';
 import { RouterLink } from '../app/router-link.js';
 import { useHasPermission } from '../auth/current-user-context.js';
 import { formatIsoDate } from '../lib/typed-date.js';
+import { PatientOrdersCard } from '../orders/patient-orders-card.js';
 import { formatPatientName } from './patient-display.js';
 import { PatientIdentityDetails } from './patient-identity-details.js';
 import { PatientIdentityStatusBadge } from './patient-identity-status-badge.js';
@@ -20,6 +21,8 @@ export function PatientViewPage({ patientId }: { patientId: string }) {
   const canWrite = useHasPermission('patients.write');
   const canMerge = useHasPermission('patients.merge');
   const canAudit = useHasPermission('audit.read');
+  const canOrder = useHasPermission('orders.write');
+  const canReadOrders = useHasPermission('orders.read');
   const [mergeOpened, merge] = useDisclosure(false);
 
   if (patient.isPending) {
@@ -87,6 +90,18 @@ export function PatientViewPage({ patientId }: { patientId: string }) {
               {t('common.edit')}
             </Button>
           ) : null}
+          {canOrder && !merged ? (
+            <Button
+              component="a"
+              href={paths.orderCreateFor(record.id)}
+              onClick={followLink(paths.orderCreateFor(record.id))}
+              color="teal"
+              leftSection={<IconFilePlus size={16} />}
+              data-testid="patient-new-order"
+            >
+              {t('orders.create.action')}
+            </Button>
+          ) : null}
         </Group>
       </Group>
       {merged && record.mergedIntoId !== null ? (
@@ -95,6 +110,7 @@ export function PatientViewPage({ patientId }: { patientId: string }) {
         </Alert>
       ) : null}
       <PatientIdentityDetails patient={record} />
+      {canReadOrders ? <PatientOrdersCard patientId={record.id} /> : null}
       {canMerge ? <PatientMergeDialog source={record} opened={mergeOpened} onClose={merge.close} /> : null}
     </Stack>
   );

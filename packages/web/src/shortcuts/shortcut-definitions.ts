@@ -19,4 +19,8 @@ export const documentedShortcuts = [
   { keys: ['↑', '↓'], descriptionKey: 'shortcuts.moveInResults' },
   { keys: ['Enter'], descriptionKey: 'shortcuts.openResult' },
   { keys: ['Esc'], descriptionKey: 'shortcuts.close' },
+  { keys: ['Enter'], descriptionKey: 'shortcuts.addAnalysis' },
+  { keys: ['Backspace'], descriptionKey: 'shortcuts.removeAnalysis' },
+  { keys: ['Enter'], descriptionKey: 'shortcuts.resultNextRow' },
+  { keys: ['↑', '↓'], descriptionKey: 'shortcuts.resultMove' },
 ] as const;
