@@ -34,6 +34,7 @@ import { resultRoutes } from './modules/results/results.routes.js';
 import { reportRoutes } from './modules/reports/reports.routes.js';
 import { fhirRoutes } from './modules/fhir/fhir.routes.js';
 import { billingRoutes } from './modules/billing/billing.routes.js';
+import { instrumentRoutes } from './modules/instruments/instruments.routes.js';
 import { systemRoutes } from './modules/system/system.routes.js';
 import { createServices, type Services } from './services.js';
 import { sillageVersion } from './version.js';
@@ -112,10 +113,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(reportRoutes, { services });
   await app.register(fhirRoutes, { services });
   await app.register(billingRoutes, { services });
+  await app.register(instrumentRoutes, { services });
 
   const webDir = config.webDistDir ?? defaultWebDistDir;
   if (existsSync(webDir)) {
-    await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false });
+    // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
+    await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: true });
   }
   // Single-page app: unknown non-API GETs get index.html; API misses stay problem+json 404s.
   const serveSpa = existsSync(webDir);

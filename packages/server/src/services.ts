@@ -14,6 +14,7 @@ import { OrderService } from './modules/orders/orders.service.js';
 import { ResultService } from './modules/results/results.service.js';
 import { ReportService } from './modules/reports/reports.service.js';
 import { BillingService } from './modules/billing/billing.service.js';
+import { InstrumentService } from './modules/instruments/instruments.service.js';
 
 export interface Services {
   readonly config: SillageConfig;
@@ -29,6 +30,7 @@ export interface Services {
   readonly results: ResultService;
   readonly reports: ReportService;
   readonly billing: BillingService;
+  readonly instruments: InstrumentService;
 }
 
 export function createServices(database: Database, config: SillageConfig): Services {
@@ -46,5 +48,6 @@ export function createServices(database: Database, config: SillageConfig): Servi
     results: new ResultService(database),
     reports: new ReportService(database),
     billing: new BillingService(database),
+    instruments: new InstrumentService(database, accessEvents),
   };
 }

@@ -1,0 +1,221 @@
+/**
+ * Link profiles and code mappings through the API: coherence checks with stable codes (nothing
+ * saved on a refusal), optimistic concurrency, audited changes, who may read and who may manage,
+ * and the status published by a separate connect process.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createTestApp,
+  login,
+  loginAs,
+  testAdminPassword,
+  type TestApp,
+  type TestClient,
+} from '../../testing/test-app.js';
+import { expectStatus } from '../orders/orders-test-helpers.js';
+
+const astmProfile = {
+  code: 'SYSMEX-XN',
+  name: 'Sysmex XN-550',
+  protocol: 'astm',
+  role: 'server',
+  host: '0.0.0.0',
+  port: 5600,
+};
+
+describe('instrument profiles and mappings', () => {
+  let t: TestApp;
+  let admin: TestClient;
+  let biologist: TestClient;
+  let technician: TestClient;
+
+  const instrumentCount = async (): Promise<number> =>
+    Number((await t.db.database.query<{ n: number }>('SELECT count(*) AS n FROM instrument'))[0]?.n);
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    admin = await login(t.app, 'admin', testAdminPassword);
+    biologist = await loginAs(t, ['biologiste']);
+    technician = await loginAs(t, ['technicien']);
+  });
+  afterAll(async () => t?.close());
+
+  it('creates a profile with protocol defaults; a technician reads it, cannot manage it', async () => {
+    const res = await biologist.post('/api/instruments', astmProfile);
+    expectStatus(res, 201);
+    expect(res.json()).toMatchObject({
+      code: 'SYSMEX-XN',
+      kind: 'analyzer',
+      direction: 'uni',
+      charset: 'iso-8859-1',
+      specimenIdLocation: 'O.3',
+      enabled: true,
+      version: 1,
+      status: { state: 'stopped', source: 'none', connections: 0 },
+    });
+    const list = await technician.get('/api/instruments');
+    expectStatus(list, 200);
+    expect(list.json<{ items: { code: string }[] }>().items.map((i) => i.code)).toContain('SYSMEX-XN');
+    expect((await technician.post('/api/instruments', { ...astmProfile, code: 'OTHER' })).statusCode).toBe(403);
+    const [event] = await t.db.database.query<{ actor_id: string }>(
+      "SELECT actor_id FROM audit_event WHERE action = 'instrument.created'"
+    );
+    expect(event?.actor_id).toBe(biologist.userId);
+  });
+
+  it.each([
+    [{ ...astmProfile, code: 'BAD-LOC', port: 5601, specimenIdLocation: 'SPM-2.1' }, 'SIL_INSTRUMENT_PROFILE_INVALID'],
+    [{ ...astmProfile, code: 'BAD-RE', port: 5602, qcSpecimenPattern: '([unclosed' }, 'SIL_INSTRUMENT_PROFILE_INVALID'],
+    [{ ...astmProfile, code: 'BAD-KIND', port: 5603, kind: 'order_placer' }, 'SIL_INSTRUMENT_PROFILE_INVALID'],
+    [
+      { ...astmProfile, code: 'BAD-CLIENT', role: 'client', host: '10.0.0.5', port: 0 },
+      'SIL_INSTRUMENT_PROFILE_INVALID',
+    ],
+    [{ ...astmProfile, code: 'SYSMEX-XN', port: 5604 }, 'SIL_INSTRUMENT_CODE_TAKEN'],
+    [{ ...astmProfile, code: 'SAME-PORT', host: '127.0.0.1' }, 'SIL_INSTRUMENT_PORT_TAKEN'],
+    [{ ...astmProfile, code: 'lower-case' }, 'SIL_VALIDATION'],
+    [{ ...astmProfile, code: 'EXTRA', port: 5605, password: 'x' }, 'SIL_VALIDATION'],
+  ])('refuses %j with %s and saves nothing', async (body, code) => {
+    const before = await instrumentCount();
+    const res = await admin.post('/api/instruments', body);
+    expect(res.json<{ code: string }>().code).toBe(code);
+    expect(await instrumentCount()).toBe(before);
+  });
+
+  it('updates with the version it was read at; a stale version is a conflict', async () => {
+    const [row] = await t.db.database.query<{ id: string }>("SELECT id FROM instrument WHERE code = 'SYSMEX-XN'");
+    const id = row?.id as string;
+    const updated = await admin.patch(`/api/instruments/${id}`, {
+      version: 1,
+      direction: 'bi',
+      charset: 'windows-1252',
+    });
+    expectStatus(updated, 200);
+    expect(updated.json()).toMatchObject({ version: 2, direction: 'bi', charset: 'windows-1252' });
+    const stale = await admin.patch(`/api/instruments/${id}`, { version: 1, name: 'autre' });
+    expect(stale.json<{ code: string }>().code).toBe('SIL_CONFLICT');
+    const [audit] = await t.db.database.query<{ before: { direction: string }; after: { direction: string } }>(
+      "SELECT before, after FROM audit_event WHERE action = 'instrument.updated' AND entity_id = $1",
+      [id]
+    );
+    expect([audit?.before.direction, audit?.after.direction]).toEqual(['uni', 'bi']);
+    expect(
+      (await admin.get('/api/instruments/00000000-0000-4000-8000-000000000000')).json<{ code: string }>().code
+    ).toBe('SIL_INSTRUMENT_NOT_FOUND');
+  });
+
+  it('mapping editor: add (analyte must exist, code unique per instrument), change, delete', async () => {
+    const [row] = await t.db.database.query<{ id: string }>("SELECT id FROM instrument WHERE code = 'SYSMEX-XN'");
+    const id = row?.id as string;
+    const created = await admin.post(`/api/instruments/${id}/mappings`, {
+      instrumentCode: 'HGB',
+      analyteCode: 'HEMOGLOBINE',
+      factor: 10,
+    });
+    expectStatus(created, 201);
+    const mapping = created.json<{
+      id: string;
+      analyteLabel: string | null;
+      factor: number;
+      sendToInstrument: boolean;
+    }>();
+    expect(mapping).toMatchObject({ factor: 10, sendToInstrument: true });
+    expect(mapping.analyteLabel).not.toBeNull();
+    expect(
+      (
+        await admin.post(`/api/instruments/${id}/mappings`, { instrumentCode: 'HGB', analyteCode: 'HEMATOCRITE' })
+      ).json<{
+        code: string;
+      }>().code
+    ).toBe('SIL_INSTRUMENT_MAPPING_DUPLICATE');
+    expect(
+      (
+        await admin.post(`/api/instruments/${id}/mappings`, { instrumentCode: 'XYZ', analyteCode: 'NO_SUCH_ANALYTE' })
+      ).json<{
+        code: string;
+      }>().code
+    ).toBe('SIL_INSTRUMENT_ANALYTE_UNKNOWN');
+    expect(
+      (await admin.post(`/api/instruments/${id}/mappings`, { instrumentCode: 'Z', analyteCode: 'SODIUM', factor: 0 }))
+        .statusCode
+    ).toBe(400);
+    const changed = await admin.put(`/api/instruments/${id}/mappings/${mapping.id}`, {
+      factor: 1,
+      sendToInstrument: false,
+    });
+    expectStatus(changed, 200);
+    expect(changed.json()).toMatchObject({ instrumentCode: 'HGB', factor: 1, sendToInstrument: false });
+    expect((await technician.get(`/api/instruments/${id}/mappings`)).json<{ items: unknown[] }>().items).toHaveLength(
+      1
+    );
+    expect((await technician.delete(`/api/instruments/${id}/mappings/${mapping.id}`)).statusCode).toBe(403);
+    expectStatus(await admin.delete(`/api/instruments/${id}/mappings/${mapping.id}`), 204);
+    expect((await admin.get(`/api/instruments/${id}`)).json<{ mappings: unknown[] }>().mappings).toEqual([]);
+    expect((await admin.delete(`/api/instruments/${id}/mappings/${mapping.id}`)).json<{ code: string }>().code).toBe(
+      'SIL_INSTRUMENT_MAPPING_NOT_FOUND'
+    );
+    const actions = await t.db.database.query<{ action: string }>(
+      "SELECT action FROM audit_event WHERE action LIKE 'instrument.mapping_%' ORDER BY id"
+    );
+    expect(actions.map((a) => a.action)).toEqual([
+      'instrument.mapping_created',
+      'instrument.mapping_updated',
+      'instrument.mapping_deleted',
+    ]);
+  });
+
+  it('shows the status a separate connect process publishes, while it is fresh', async () => {
+    const [row] = await t.db.database.query<{ id: string }>("SELECT id FROM instrument WHERE code = 'SYSMEX-XN'");
+    const status = {
+      state: 'connected',
+      connections: 1,
+      port: 5600,
+      lastConnectedAt: '2026-01-05T08:00:00.000Z',
+      lastMessageAt: '2026-01-05T08:01:00.000Z',
+      messagesReceived: 12,
+      messagesSent: 0,
+      errorCount: 0,
+      lastError: null,
+      recentErrors: [],
+      source: 'connect-process',
+    };
+    await t.db.database.query('INSERT INTO instrument_link_status (instrument_id, status) VALUES ($1, $2::jsonb)', [
+      row?.id as string,
+      JSON.stringify(status),
+    ]);
+    const listed = (await technician.get('/api/instruments')).json<{ items: { code: string; status: unknown }[] }>()
+      .items;
+    expect(listed.find((i) => i.code === 'SYSMEX-XN')?.status).toMatchObject({
+      state: 'connected',
+      messagesReceived: 12,
+      source: 'connect-process',
+    });
+    await t.db.database.query("UPDATE instrument_link_status SET updated_at = now() - interval '5 minutes'");
+    const stale = (await technician.get('/api/instruments')).json<{
+      items: { code: string; status: { source: string } }[];
+    }>().items;
+    expect(stale.find((i) => i.code === 'SYSMEX-XN')?.status.source).toBe('none');
+  });
+
+  it('message log filters and empty queues answer with lists; unknown messages are 404', async () => {
+    for (const url of [
+      '/api/instrument-messages',
+      '/api/instrument-messages?status=error&limit=5',
+      '/api/instrument-messages/errors',
+      '/api/instrument-messages/orphans',
+      '/api/instrument-messages/outbound',
+      '/api/qc-runs',
+    ]) {
+      const res = await technician.get(url);
+      expectStatus(res, 200);
+      expect(res.json<{ items: unknown[] }>().items).toEqual([]);
+    }
+    expect((await technician.get('/api/instrument-messages/999')).json<{ code: string }>().code).toBe(
+      'SIL_CONNECT_MESSAGE_NOT_FOUND'
+    );
+    expect((await admin.post('/api/instrument-messages/999/replay', {})).json<{ code: string }>().code).toBe(
+      'SIL_CONNECT_MESSAGE_NOT_FOUND'
+    );
+    expect((await technician.get('/api/instrument-messages?status=lost')).statusCode).toBe(400);
+  });
+});
