@@ -30,7 +30,9 @@ export async function check(name: string, work: () => Promise<void>, page?: Page
     outcomes.push({ name, ok: false, ms: Date.now() - started, error: message });
     console.log(`  ✗ ${name}\n    ${message.split('\n').slice(0, 6).join('\n    ')}`);
     if (page !== undefined) {
-      await page.screenshot({ path: join(artifactsDir, `failure-${outcomes.length}.png`), fullPage: true }).catch(() => undefined);
+      await page
+        .screenshot({ path: join(artifactsDir, `failure-${outcomes.length}.png`), fullPage: true })
+        .catch(() => undefined);
     }
     return false;
   }

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { artifactsDir, assert, check, writeResults } from './harness.js';
 import { startSillage, type SillageProcess } from './sillage-process.js';
+import { runWorkflowScenario } from './workflow-scenario.js';
 
 const adminPassword = 'Escalier-de-Montmartre-2026';
 const secretaryPassword = 'Tulipe-verte-sur-le-quai';
@@ -78,11 +79,17 @@ async function main(): Promise<void> {
       'l’administrateur crée une secrétaire',
       async () => {
         await page.goto(`${url}/admin/utilisateurs`);
-        await page.getByRole('button', { name: /Créer l.utilisateur|Nouvel utilisateur/ }).first().click();
+        await page
+          .getByRole('button', { name: /Créer l.utilisateur|Nouvel utilisateur/ })
+          .first()
+          .click();
         const dialog = page.getByRole('dialog');
         await dialog.getByLabel('Identifiant').fill(secretaryUsername);
         await dialog.getByLabel(/Nom affiché|Nom complet/).fill('Sophie Martin');
-        await dialog.getByLabel(/Mot de passe/).first().fill(secretaryPassword);
+        await dialog
+          .getByLabel(/Mot de passe/)
+          .first()
+          .fill(secretaryPassword);
         await dialog.getByLabel(/Secrétaire/).check();
         await shot(page, '02-admin-nouvelle-secretaire');
         await dialog.getByRole('button', { name: /Créer|Enregistrer/ }).click();
@@ -121,7 +128,10 @@ async function main(): Promise<void> {
         await page.getByRole('option', { name: /Féminin/ }).click();
         await shot(page, '05-secretaire-nouvelle-patiente');
         await page.getByRole('button', { name: /Créer le patient|Enregistrer/ }).click();
-        await page.getByText(/P\d{8}/).first().waitFor({ timeout: 10_000 });
+        await page
+          .getByText(/P\d{8}/)
+          .first()
+          .waitFor({ timeout: 10_000 });
         await page.getByText('LEFEVRE').first().waitFor();
         await shot(page, '06-secretaire-dossier-patiente');
       },
@@ -140,6 +150,8 @@ async function main(): Promise<void> {
       },
       page
     );
+
+    await runWorkflowScenario(browser, url, adminPassword);
 
     await check('SIGTERM arrête Sillage proprement en moins de 10 s', async () => {
       const started = Date.now();
