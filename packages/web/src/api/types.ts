@@ -32,7 +32,12 @@ export type Permission =
   | 'results.validate_biological'
   | 'reports.read'
   | 'reports.deliver'
-  | 'billing.quote';
+  | 'billing.quote'
+  | 'billing.invoice'
+  | 'billing.cash'
+  | 'billing.disputes'
+  | 'instruments.read'
+  | 'instruments.manage';
 
 export interface Me {
   id: string;

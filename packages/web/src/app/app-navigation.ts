@@ -4,6 +4,7 @@ import {
   IconChecks,
   IconClipboardList,
   IconDroplet,
+  IconDeviceDesktopAnalytics,
   IconFilePlus,
   IconFlask2,
   IconHistory,
@@ -82,6 +83,12 @@ export function navigationFor(me: Me): NavSection[] {
         ...when(me, 'specimens.collect', { labelKey: 'nav.sampling', href: paths.sampling, icon: IconDroplet }),
         ...when(me, 'specimens.receive', { labelKey: 'nav.reception', href: paths.reception, icon: IconBarcode }),
         ...when(me, 'results.enter', { labelKey: 'nav.resultEntry', href: paths.resultEntry, icon: IconFlask2 }),
+        ...when(me, 'instruments.read', {
+          labelKey: 'nav.instruments',
+          href: paths.instruments,
+          icon: IconDeviceDesktopAnalytics,
+          activePrefix: `${paths.instruments}/`,
+        }),
       ],
     },
     {

@@ -8,6 +8,9 @@ import type { Permission } from '../api/types.js';
 import { AuditEventsPage } from '../audit/audit-events-page.js';
 import { ChangePasswordPage } from '../auth/change-password-page.js';
 import { hasPermission, useCurrentUser } from '../auth/current-user-context.js';
+import { InstrumentDetailPage } from '../instruments/instrument-detail-page.js';
+import { InstrumentMessagesPage } from '../instruments/instrument-messages-page.js';
+import { InstrumentsPage } from '../instruments/instruments-page.js';
 import { HomeAdministrationPage } from '../home/home-administration-page.js';
 import { HomeBenchPage } from '../home/home-bench-page.js';
 import { HomeQualityPage } from '../home/home-quality-page.js';
@@ -38,7 +41,7 @@ interface RouteDefinition {
 
 /**
  * Every page of the app. Order matters: `/patients/nouveau` before `/patients/:id`,
- * `/demandes/nouvelle` before `/demandes/:id`.
+ * `/demandes/nouvelle` before `/demandes/:id`, `/automates/messages` before `/automates/:id`.
  */
 const routes: readonly RouteDefinition[] = [
   { pattern: '/', titleKey: 'pageTitle.home', render: () => <HomeRedirect /> },
@@ -151,6 +154,24 @@ const routes: readonly RouteDefinition[] = [
     titleKey: 'pageTitle.tokens',
     permission: 'tokens.manage',
     render: () => <AdminTokensPage />,
+  },
+  {
+    pattern: '/automates',
+    titleKey: 'pageTitle.instruments',
+    permission: 'instruments.read',
+    render: () => <InstrumentsPage />,
+  },
+  {
+    pattern: '/automates/messages',
+    titleKey: 'pageTitle.instrumentMessages',
+    permission: 'instruments.read',
+    render: () => <InstrumentMessagesPage />,
+  },
+  {
+    pattern: '/automates/:id',
+    titleKey: 'pageTitle.instrument',
+    permission: 'instruments.read',
+    render: (params) => <InstrumentDetailPage instrumentId={params['id'] ?? ''} />,
   },
   { pattern: '/compte', titleKey: 'pageTitle.account', render: () => <ChangePasswordPage /> },
 ];

@@ -26,5 +26,8 @@ export const paths = {
   adminSites: '/admin/sites',
   adminRoles: '/admin/roles',
   adminTokens: '/admin/jetons',
+  instruments: '/automates',
+  instrumentMessages: '/automates/messages',
+  instrument: (id: string): string => `/automates/${encodeURIComponent(id)}`,
   account: '/compte',
 } as const;
