@@ -4,7 +4,8 @@
  * server, in one run. JSON on stdout and in bench/results/<timestamp>.json (+ latest.json).
  *
  * Knobs (environment): BENCH_PATIENTS (100000), BENCH_CONCURRENCY (16), BENCH_WARMUP_MS (2000),
- * BENCH_DURATION_MS (10000), BENCH_ENGINES ("pglite,postgres"); DATABASE_POOL_SIZE as for `npm start`.
+ * BENCH_DURATION_MS (10000), BENCH_ENGINES ("pglite,postgres"); DATABASE_POOL_SIZE as for `npm start`;
+ * BENCH_WORKFLOW=0 skips issue 3's workflow measures (their knobs: workflow-bench.ts).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -14,6 +15,7 @@ import { benchEngine, type Engine, type EngineResult } from './engine-bench.js';
 import { runQuoteBench } from './quote-bench.js';
 import { runClosingBench } from './billing-closing-bench.js';
 import { runLinkBench, type LinkEngineResult } from './link-bench.js';
+import { runWorkflowBench } from './workflow-bench.js';
 import { progress } from './progress.js';
 
 interface ThrowawayPostgres {
@@ -87,6 +89,8 @@ async function main(): Promise<void> {
   const quote = runQuoteBench();
   progress('facturation : clôture de caisse sur 2 000 factures');
   const closing = await runClosingBench();
+  // Issue 3 § performance (report PDF, biologist queue, history, result entry): workflow-bench.ts.
+  const workflow = process.env.BENCH_WORKFLOW === '0' ? null : await runWorkflowBench(engines, startPostgres);
 
   const verdictOf = (engine: Engine) => {
     const measured = results[engine]?.patientSearch.http.latencyMs.p95;
@@ -107,18 +111,20 @@ async function main(): Promise<void> {
     date: new Date().toISOString(),
     durationS: Math.round((performance.now() - started) / 1000),
     shape: { ...shape, searchLimit: 20, loadGenerator: 'closed loop, keep-alive, worker thread' },
-    results: { ...results, codecs, quote, closing, links },
+    results: { ...results, codecs, quote, closing, links, workflow },
     targets: { patientSearchP95Ms: targetsMs, hl7VersusMedplum: 3, quoteP95Ms: 5 },
     verdict: {
       ...verdict,
       hl7VersusMedplum: codecs.hl7.target,
       quoteP95: quote === null ? null : { measuredMs: quote.quote.latencyMs.p95, targetMs: 5, met: quote.met },
       dailyClosing: { targetMs: closing.targetMs, met: closing.met },
+      workflow: workflow === null ? null : workflow.verdict,
       allMet:
         Object.values(verdict.patientSearchP95).every((v) => v.met === true) &&
         codecs.hl7.target.met === true &&
         (quote === null || quote.met) &&
-        closing.met,
+        closing.met &&
+        (workflow === null || workflow.verdict.allMet),
     },
   };
 
