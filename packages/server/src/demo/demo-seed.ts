@@ -15,35 +15,35 @@ export const demoAccounts: readonly { username: string; displayName: string; rol
     username: 'secretaire',
     displayName: 'Sophie Martin (secrétaire)',
     role: 'secretaire',
-    password: 'Demo-Secretaire-2026',
+    password: 'Accueil-Bellecour-2026',
   },
   {
     username: 'preleveur',
     displayName: 'Karim Benali (préleveur)',
     role: 'preleveur',
-    password: 'Demo-Preleveur-2026',
+    password: 'Garrot-et-Aiguille-2026',
   },
   {
     username: 'technicien',
     displayName: 'Julie Moreau (technicienne)',
     role: 'technicien',
-    password: 'Demo-Technicien-2026',
+    password: 'Paillasse-Centrifugeuse-2026',
   },
   {
     username: 'biologiste',
     displayName: 'Dr Paul Lefèvre (biologiste)',
     role: 'biologiste',
-    password: 'Demo-Biologiste-2026',
+    password: 'Validation-Sanguine-2026',
   },
   {
     username: 'qualiticien',
     displayName: 'Anne Rousseau (qualité)',
     role: 'qualiticien',
-    password: 'Demo-Qualiticien-2026',
+    password: 'Indicateurs-Qualite-2026',
   },
 ];
 
-export const demoAdminPassword = 'Demo-Administrateur-2026';
+export const demoAdminPassword = 'Gestion-du-Laboratoire-2026';
 
 export async function seedDemo(
   services: Services,
