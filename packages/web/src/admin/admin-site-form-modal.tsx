@@ -14,6 +14,7 @@ interface SiteFormValues {
   address: string;
   finess: string;
   territory: Territory;
+  alsaceMoselle: boolean;
   active: boolean;
 }
 
@@ -30,6 +31,7 @@ function AdminSiteForm({ site, onDone }: { site: Site | null; onDone: () => void
       address: site?.address ?? '',
       finess: site?.finess ?? '',
       territory: site?.territory ?? 'metropole',
+      alsaceMoselle: site?.alsaceMoselle ?? false,
       active: site?.active ?? true,
     },
     validate: {
@@ -47,6 +49,7 @@ function AdminSiteForm({ site, onDone }: { site: Site | null; onDone: () => void
         address: values.address.trim() === '' ? null : values.address.trim(),
         finess: values.finess.trim() === '' ? null : values.finess.trim().toUpperCase(),
         territory: values.territory,
+        alsaceMoselle: values.alsaceMoselle,
       };
       return site === null ? createSite(input) : updateSite(site.id, { ...input, active: values.active });
     },
@@ -79,6 +82,11 @@ function AdminSiteForm({ site, onDone }: { site: Site | null; onDone: () => void
           label={t('admin.sites.territory')}
           data={territories.map((territory) => ({ value: territory, label: t(`territories.${territory}`) }))}
           {...form.getInputProps('territory')}
+        />
+        <Switch
+          label={t('admin.sites.alsaceMoselle')}
+          description={t('admin.sites.alsaceMoselleHint')}
+          {...form.getInputProps('alsaceMoselle', { type: 'checkbox' })}
         />
         {site !== null ? (
           <Switch label={t('admin.sites.active')} {...form.getInputProps('active', { type: 'checkbox' })} />

@@ -67,6 +67,8 @@ export interface Site {
   address: string | null;
   finess: string | null;
   territory: Territory;
+  /** Bas-Rhin, Haut-Rhin, Moselle: local public holidays for the urgent supplements. */
+  alsaceMoselle: boolean;
   active: boolean;
 }
 
@@ -76,6 +78,7 @@ export interface SiteInput {
   address?: string | null;
   finess?: string | null;
   territory: Territory;
+  alsaceMoselle?: boolean;
   active?: boolean;
 }
 

@@ -48,6 +48,11 @@ export const catalogueErrors = {
     fr: 'Contenant (tube) inconnu.',
     en: 'Unknown container.',
   },
+  SIL_CATALOGUE_OFF_NOMENCLATURE_WITH_NABM: {
+    status: 422,
+    fr: 'Une analyse cotée en NABM ne peut pas avoir de prix hors nomenclature : retirez les codes NABM ou le prix.',
+    en: 'An analysis billed with NABM codes cannot have an off-nomenclature price: remove the NABM codes or the price.',
+  },
   SIL_CATALOGUE_NABM_CODE_INVALID: {
     status: 422,
     fr: 'Code NABM invalide : 4 chiffres attendus (ex. 0552).',

@@ -124,22 +124,24 @@ interface SiteRow {
   address: string | null;
   finess: string | null;
   territory: SiteView['territory'];
+  alsace_moselle: boolean;
   active: boolean;
 }
 
 function toSiteView(row: SiteRow): SiteView {
-  return { ...row };
+  const { alsace_moselle: alsaceMoselle, ...rest } = row;
+  return { ...rest, alsaceMoselle };
 }
 
 export async function listSites(db: Queryable): Promise<SiteView[]> {
   return (
-    await db.query<SiteRow>('SELECT id, code, name, address, finess, territory, active FROM site ORDER BY code')
+    await db.query<SiteRow>('SELECT id, code, name, address, finess, territory, alsace_moselle, active FROM site ORDER BY code')
   ).map(toSiteView);
 }
 
 export async function getSite(db: Queryable, id: string): Promise<SiteView | undefined> {
   const rows = await db.query<SiteRow>(
-    'SELECT id, code, name, address, finess, territory, active FROM site WHERE id = $1',
+    'SELECT id, code, name, address, finess, territory, alsace_moselle, active FROM site WHERE id = $1',
     [id]
   );
   return rows[0] === undefined ? undefined : toSiteView(rows[0]);
@@ -160,19 +162,28 @@ export async function siteCodeExists(db: Queryable, code: string, exceptId: stri
 
 export async function insertSite(
   db: Queryable,
-  site: { code: string; name: string; address: string | null; finess: string | null; territory: string }
+  site: {
+    code: string;
+    name: string;
+    address: string | null;
+    finess: string | null;
+    territory: string;
+    alsaceMoselle: boolean;
+  }
 ): Promise<string> {
   const [row] = await db.query<{ id: string }>(
-    'INSERT INTO site (code, name, address, finess, territory) VALUES ($1, $2, $3, $4, $5) RETURNING id',
-    [site.code, site.name, site.address, site.finess, site.territory]
+    `INSERT INTO site (code, name, address, finess, territory, alsace_moselle) VALUES ($1, $2, $3, $4, $5, $6)
+     RETURNING id`,
+    [site.code, site.name, site.address, site.finess, site.territory, site.alsaceMoselle]
   );
   return (row as { id: string }).id;
 }
 
 export async function updateSite(db: Queryable, id: string, site: SiteView): Promise<void> {
   await db.query(
-    'UPDATE site SET code = $2, name = $3, address = $4, finess = $5, territory = $6, active = $7 WHERE id = $1',
-    [id, site.code, site.name, site.address, site.finess, site.territory, site.active]
+    `UPDATE site SET code = $2, name = $3, address = $4, finess = $5, territory = $6, active = $7,
+       alsace_moselle = $8 WHERE id = $1`,
+    [id, site.code, site.name, site.address, site.finess, site.territory, site.active, site.alsaceMoselle]
   );
 }
 

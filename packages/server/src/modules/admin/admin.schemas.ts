@@ -53,6 +53,8 @@ export const siteSchema = z.object({
   address: z.string().nullable(),
   finess: z.string().nullable(),
   territory: z.enum(territories),
+  /** Bas-Rhin, Haut-Rhin or Moselle: local public holidays apply to the urgent-act supplements. */
+  alsaceMoselle: z.boolean(),
   active: z.boolean(),
 });
 export type SiteView = z.infer<typeof siteSchema>;
@@ -73,6 +75,7 @@ export const siteCreateSchema = z.strictObject({
     .nullable()
     .optional(),
   territory: z.enum(territories),
+  alsaceMoselle: z.boolean().default(false),
 });
 
 export const siteUpdateSchema = siteCreateSchema.partial().extend({ active: z.boolean().optional() }).strict();

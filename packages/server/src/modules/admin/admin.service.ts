@@ -148,6 +148,7 @@ export class AdminService {
       address?: string | null | undefined;
       finess?: string | null | undefined;
       territory: SiteView['territory'];
+      alsaceMoselle?: boolean | undefined;
     },
     context: AuditContext
   ): Promise<SiteView> {
@@ -161,6 +162,7 @@ export class AdminService {
         address: input.address ?? null,
         finess: input.finess ?? null,
         territory: input.territory,
+        alsaceMoselle: input.alsaceMoselle ?? false,
       });
       const created = (await repo.getSite(tx, id)) as SiteView;
       await writeAuditEvent(tx, context, { action: 'site.created', entityType: 'site', entityId: id, after: created });

@@ -18,7 +18,7 @@ export const billingRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
         response: { 200: quoteResponseSchema },
       },
     },
-    async (request) => services.billing.quote(request.body)
+    async (request) => services.billing.quote(request.body, request.siteId)
   );
 
   // Issue 5 items 3, 5, 6, 7: each its own encapsulated plugin (the returns import adds a text/csv parser).

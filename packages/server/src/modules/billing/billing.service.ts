@@ -64,19 +64,20 @@ export class BillingService {
     return this.tariffs;
   }
 
-  async quote(request: QuoteRequest): Promise<QuoteResponse> {
+  /** `siteId`: the desk's site, whose Alsace-Moselle holidays change the urgent supplements. */
+  async quote(request: QuoteRequest, siteId: string | null = null): Promise<QuoteResponse> {
     const tariffs = await this.tariffIndex();
     const nonNabm = request.acts.filter((act) => !/^\d{4}$/.test(act));
     const catalogue = new Map<string, CatalogueBilling>();
     if (nonNabm.length > 0) {
-      for (const [code, nabmCodes] of await repo.catalogueNabmCodes(this.database, nonNabm)) {
-        catalogue.set(code, { kind: 'nabm', nabmCodes });
+      for (const [code, billing] of await repo.catalogueBilling(this.database, nonNabm)) {
+        catalogue.set(code, billing);
       }
     }
     const outcome = computeQuote(
       { ...request, acts: request.acts.map((act) => (/^\d{4}$/.test(act) ? act : act.toUpperCase())) },
       tariffs,
-      { catalogue }
+      { catalogue, siteInAlsaceMoselle: siteId !== null && (await repo.siteInAlsaceMoselle(this.database, siteId)) }
     );
     if (!outcome.ok) {
       throw billingIssuesToError(outcome.errors);

@@ -61,8 +61,18 @@ export function priceOrder(input: PricingInput): PricedInvoice {
   const notes: string[] = [];
   const acts: OrderedAct[] = [];
   for (const analysis of input.acts) {
+    if (analysis.nabm_codes.length === 0 && analysis.off_nomenclature_price_cents !== null) {
+      // Hors nomenclature: billed at the lab's catalogue price, wholly to the patient (CSS L162-1-7).
+      acts.push({
+        kind: 'hors-nomenclature',
+        code: analysis.code,
+        label: analysis.label,
+        priceCents: analysis.off_nomenclature_price_cents,
+      });
+      continue;
+    }
     if (analysis.nabm_codes.length === 0) {
-      notes.push(`Analyse ${analysis.code} (${analysis.label}) sans code NABM au catalogue : non facturée.`);
+      notes.push(`Analyse ${analysis.code} (${analysis.label}) sans code NABM ni prix hors nomenclature : non facturée.`);
     }
     for (const code of analysis.nabm_codes) {
       acts.push({ kind: 'nabm', code });
@@ -78,6 +88,7 @@ export function priceOrder(input: PricingInput): PricedInvoice {
       acts,
       bloodSample: order.blood_sample,
       urgent: order.urgency !== 'routine',
+      siteInAlsaceMoselle: order.alsace_moselle,
       billedEarlierForPatient: input.sameDay.map((earlier) => ({
         performedAt: earlier.performed_at.toISOString(),
         codes: earlier.codes,

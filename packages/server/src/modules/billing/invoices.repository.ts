@@ -11,6 +11,8 @@ export interface BillableOrderRow {
   prescriber_id: string | null;
   site_id: string | null;
   territory: Territory;
+  /** The site is in Bas-Rhin, Haut-Rhin or Moselle (local public holidays for the urgent supplements). */
+  alsace_moselle: boolean;
   prescription_date: string | null;
   urgency: 'routine' | 'urgent' | 'vital';
   created_at: Date;
@@ -29,7 +31,7 @@ export async function findBillableOrder(
 ): Promise<BillableOrderRow | undefined> {
   const rows = await db.query<BillableOrderRow>(
     `SELECT o.id, o.order_number, o.patient_id, o.prescriber_id, o.site_id, coalesce(s.territory, 'metropole') AS territory,
-            o.prescription_date::text AS prescription_date, o.urgency, o.created_at, o.cancelled_at,
+            coalesce(s.alsace_moselle, false) AS alsace_moselle, o.prescription_date::text AS prescription_date, o.urgency, o.created_at, o.cancelled_at,
             p.birth_date::text AS birth_date,
             (SELECT min(sp.collected_at) FROM specimen sp WHERE sp.order_id = o.id AND sp.status <> 'rejected')
               AS first_collected_at,
@@ -48,12 +50,14 @@ export interface OrderActRow {
   code: string;
   label: string;
   nabm_codes: string[];
+  /** The lab's price of an analysis outside the NABM, as in the ordered version of the analysis. */
+  off_nomenclature_price_cents: number | null;
 }
 
-/** Active analyses of an order with their NABM codes, in order position. */
+/** Active analyses of an order with their NABM codes (or off-nomenclature price), in order position. */
 export async function listOrderActs(db: Queryable, orderId: string): Promise<OrderActRow[]> {
   return db.query<OrderActRow>(
-    `SELECT a.code, a.label, a.nabm_codes FROM order_analysis oa JOIN analysis a ON a.id = oa.analysis_id
+    `SELECT a.code, a.label, a.nabm_codes, a.off_nomenclature_price_cents FROM order_analysis oa JOIN analysis a ON a.id = oa.analysis_id
       WHERE oa.order_id = $1 AND oa.cancelled_at IS NULL ORDER BY oa.position`,
     [orderId]
   );

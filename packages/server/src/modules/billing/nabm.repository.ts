@@ -1,4 +1,4 @@
-import type { CoefficientPeriod, NabmAct } from '@sillage/core';
+import type { CatalogueBilling, CoefficientPeriod, NabmAct } from '@sillage/core';
 import type { Queryable } from '../../db/database.js';
 
 interface ActRow {
@@ -113,17 +113,36 @@ export async function recordRelease(
   return (row as { id: number }).id;
 }
 
-/** Catalogue analysis code → its NABM codes (current versions), for quotes given analysis codes. */
-export async function catalogueNabmCodes(db: Queryable, codes: readonly string[]): Promise<Map<string, string[]>> {
-  const rows = await db.query<{ code: string; mnemonic: string; nabm_codes: string[] }>(
-    `SELECT code, mnemonic, nabm_codes FROM analysis
+/**
+ * Catalogue analysis code or mnemonic → how it is billed (current versions), for quotes given
+ * analysis codes: its NABM codes, or the lab's price when it is outside the NABM.
+ */
+export async function catalogueBilling(db: Queryable, codes: readonly string[]): Promise<Map<string, CatalogueBilling>> {
+  const rows = await db.query<{
+    code: string;
+    mnemonic: string;
+    label: string;
+    nabm_codes: string[];
+    off_nomenclature_price_cents: number | null;
+  }>(
+    `SELECT code, mnemonic, label, nabm_codes, off_nomenclature_price_cents FROM analysis
       WHERE valid_to IS NULL AND (code = ANY($1::text[]) OR upper(mnemonic) = ANY($1::text[]))`,
     [codes.map((c) => c.toUpperCase())]
   );
-  const byCode = new Map<string, string[]>();
+  const byCode = new Map<string, CatalogueBilling>();
   for (const row of rows) {
-    byCode.set(row.code, row.nabm_codes);
-    byCode.set(row.mnemonic.toUpperCase(), row.nabm_codes);
+    const billing: CatalogueBilling =
+      row.nabm_codes.length === 0 && row.off_nomenclature_price_cents !== null
+        ? { kind: 'hors-nomenclature', label: row.label, priceCents: row.off_nomenclature_price_cents }
+        : { kind: 'nabm', nabmCodes: row.nabm_codes };
+    byCode.set(row.code, billing);
+    byCode.set(row.mnemonic.toUpperCase(), billing);
   }
   return byCode;
+}
+
+/** Whether the site is in Alsace-Moselle (its urgent supplements follow the local public holidays). */
+export async function siteInAlsaceMoselle(db: Queryable, siteId: string): Promise<boolean> {
+  const rows = await db.query<{ alsace_moselle: boolean }>('SELECT alsace_moselle FROM site WHERE id = $1', [siteId]);
+  return rows[0]?.alsace_moselle === true;
 }

@@ -75,6 +75,11 @@ export interface AnalysisDefinition {
   /** In report order. */
   analyteCodes: string[];
   orderable: boolean;
+  /**
+   * The laboratory's own price in cents for an analysis outside the NABM (hors nomenclature, not
+   * reimbursed: CSS L162-1-7 covers only listed acts). Only when `nabmCodes` is empty.
+   */
+  offNomenclaturePriceCents?: number | null;
 }
 
 /** A starter analysis also carries the B coefficients (for the billing module and the report). */

@@ -174,6 +174,13 @@ export function validateAnalysis(
   if (new Set(analysis.nabmCodes).size !== analysis.nabmCodes.length) {
     issues.push({ code: 'SIL_CATALOGUE_NABM_CODE_INVALID', path: 'nabmCodes', message: 'code NABM en double' });
   }
+  if ((analysis.offNomenclaturePriceCents ?? null) !== null && analysis.nabmCodes.length > 0) {
+    issues.push({
+      code: 'SIL_CATALOGUE_OFF_NOMENCLATURE_WITH_NABM',
+      path: 'offNomenclaturePriceCents',
+      message: analysis.nabmCodes.join(', '),
+    });
+  }
   const capacity = containers.get(analysis.containerCode);
   if (capacity === undefined) {
     issues.push({ code: 'SIL_CATALOGUE_CONTAINER_UNKNOWN', path: 'containerCode', message: analysis.containerCode });

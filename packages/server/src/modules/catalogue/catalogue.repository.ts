@@ -53,6 +53,7 @@ interface AnalysisRow extends VersionRow {
   time_window_end: string | null;
   analyte_codes: string[];
   orderable: boolean;
+  off_nomenclature_price_cents: number | null;
 }
 
 interface ContainerRow {
@@ -121,6 +122,7 @@ function toAnalysisView(row: AnalysisRow): AnalysisView {
     timeWindowEnd: row.time_window_end,
     analyteCodes: row.analyte_codes,
     orderable: row.orderable,
+    offNomenclaturePriceCents: row.off_nomenclature_price_cents,
     ...versionMeta(row),
   };
 }
@@ -144,8 +146,8 @@ const analyteColumns = `id, code, version, label, short_label, loinc, chapter, r
 
 const analysisColumns = `id, code, version, mnemonic, label, nabm_codes, chapter, section, container_code, volume_ml, shareable,
   stability_hours_room, stability_hours_cold, fasting_required, to_char(time_window_start, 'HH24:MI') AS time_window_start,
-  to_char(time_window_end, 'HH24:MI') AS time_window_end, analyte_codes, orderable, valid_from, valid_to, change_reason,
-  created_by`;
+  to_char(time_window_end, 'HH24:MI') AS time_window_end, analyte_codes, orderable, off_nomenclature_price_cents, valid_from, valid_to,
+  change_reason, created_by`;
 
 // ── Analytes ──────────────────────────────────────────────────────────────
 
@@ -324,9 +326,9 @@ export async function insertAnalysisVersion(
   const rows = await db.query<AnalysisRow>(
     `INSERT INTO analysis (code, version, mnemonic, label, nabm_codes, chapter, section, container_code, volume_ml,
        shareable, stability_hours_room, stability_hours_cold, fasting_required, time_window_start, time_window_end,
-       analyte_codes, orderable, created_by, change_reason, valid_from)
+       analyte_codes, orderable, created_by, change_reason, off_nomenclature_price_cents, valid_from)
      VALUES ($1, $2, $3, $4, $5::text[], $6, $7, $8, $9, $10, $11, $12, $13, $14::time, $15::time, $16::text[], $17, $18,
-       $19, now())
+       $19, $20, now())
      RETURNING ${analysisColumns}`,
     [
       definition.code,
@@ -348,6 +350,7 @@ export async function insertAnalysisVersion(
       definition.orderable,
       meta.createdBy,
       meta.reason,
+      definition.offNomenclaturePriceCents ?? null,
     ]
   );
   return toAnalysisView(rows[0] as AnalysisRow);

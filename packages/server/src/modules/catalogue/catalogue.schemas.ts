@@ -83,6 +83,8 @@ const analysisFields = {
   timeWindowEnd: clockTime,
   analyteCodes: z.array(z.string().max(32)).max(100),
   orderable: z.boolean().default(true),
+  /** Laboratory price in cents of an analysis outside the NABM (hors nomenclature); null when NABM-billed. */
+  offNomenclaturePriceCents: z.number().int().min(0).max(10_000_000).nullable().default(null),
 };
 
 export const analysisCreateSchema = z.strictObject({ code, ...analysisFields, reason });
@@ -162,6 +164,7 @@ export const analysisSchema = z.object({
   timeWindowEnd: z.string().nullable(),
   analyteCodes: z.array(z.string()),
   orderable: z.boolean(),
+  offNomenclaturePriceCents: z.number().nullable(),
   ...versionMeta,
 });
 export type AnalysisView = z.infer<typeof analysisSchema>;
@@ -180,6 +183,7 @@ export const analysisSummarySchema = analysisSchema.pick({
   section: true,
   containerCode: true,
   nabmCodes: true,
+  offNomenclaturePriceCents: true,
   fastingRequired: true,
   timeWindowStart: true,
   timeWindowEnd: true,

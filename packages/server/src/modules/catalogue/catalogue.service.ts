@@ -69,6 +69,7 @@ function toSummary(view: AnalysisView): AnalysisSummary {
     section: view.section,
     containerCode: view.containerCode,
     nabmCodes: view.nabmCodes,
+    offNomenclaturePriceCents: view.offNomenclaturePriceCents,
     fastingRequired: view.fastingRequired,
     timeWindowStart: view.timeWindowStart,
     timeWindowEnd: view.timeWindowEnd,
