@@ -14,6 +14,7 @@ import {
   exonerationAtDate,
   parisDateOf,
   SillageError,
+  type Cotation,
   type OrderedAct,
   type TariffIndex,
 } from '@sillage/core';
@@ -54,8 +55,9 @@ export function actsDateOf(order: BillableOrderRow): string {
   return parisDateOf(performedAtOf(order));
 }
 
-export function priceOrder(input: PricingInput): PricedInvoice {
-  const { order, coverage } = input;
+/** What the patient's coverage does not change: the NABM cotation of the order's acts. */
+function cotationOf(input: Omit<PricingInput, 'coverage'>): { cotation: Cotation; notes: string[] } {
+  const { order } = input;
   const performedAt = performedAtOf(order);
   const actsDate = parisDateOf(performedAt);
   const notes: string[] = [];
@@ -72,7 +74,9 @@ export function priceOrder(input: PricingInput): PricedInvoice {
       continue;
     }
     if (analysis.nabm_codes.length === 0) {
-      notes.push(`Analyse ${analysis.code} (${analysis.label}) sans code NABM ni prix hors nomenclature : non facturée.`);
+      notes.push(
+        `Analyse ${analysis.code} (${analysis.label}) sans code NABM ni prix hors nomenclature : non facturée.`
+      );
     }
     for (const code of analysis.nabm_codes) {
       acts.push({ kind: 'nabm', code });
@@ -99,6 +103,14 @@ export function priceOrder(input: PricingInput): PricedInvoice {
   if (!cotation.ok) {
     throw billingIssuesToError(cotation.errors);
   }
+  return { cotation, notes };
+}
+
+export function priceOrder(input: PricingInput): PricedInvoice {
+  const { order, coverage } = input;
+  const performedAt = performedAtOf(order);
+  const actsDate = parisDateOf(performedAt);
+  const { cotation, notes } = cotationOf(input);
   const { amo, amc } = billingCoverageOf(coverage);
   const exoneration = exonerationAtDate(
     {
@@ -175,3 +187,46 @@ export function priceOrder(input: PricingInput): PricedInvoice {
     },
   };
 }
+
+/**
+ * The patient pays every act: no AMO coverage to bill (not insured, rights not open, or tiers payant
+ * refused). Same cotation; no AMO/AMC share, and no participation forfaitaire, which is only ever
+ * deducted from an Assurance maladie reimbursement (CSS L160-13). No FSE is prepared for such an invoice.
+ */
+export function priceOrderForPatient(input: Omit<PricingInput, 'coverage'>): PricedInvoice {
+  const performedAt = performedAtOf(input.order);
+  const actsDate = parisDateOf(performedAt);
+  const { cotation, notes } = cotationOf(input);
+  const lines: InvoiceLineRow[] = cotation.lines.map((line, index) => ({
+    position: index + 1,
+    code: line.code,
+    label: line.label,
+    kind: line.kind,
+    key_letter: line.keyLetter,
+    coefficient_hundredths: line.coefficientHundredths,
+    amount_cents: line.amountCents,
+    billed: line.billed,
+    reason: line.billed ? `${line.reason} ${patientPaysReason}` : line.reason,
+    amo_rate_percent: null,
+    amo_cents: 0,
+    amc_share_cents: 0,
+    patient_cents: line.billed ? line.amountCents : 0,
+  }));
+  const totalCents = lines.reduce((sum, line) => sum + (line.billed ? line.amount_cents : 0), 0);
+  return {
+    performedAt,
+    actsDate,
+    bValueMilliCents: cotation.bValue?.milliCents ?? null,
+    lines,
+    totalCents,
+    amoCents: 0,
+    amcCents: 0,
+    patientCents: totalCents,
+    amcRefundToPatientCents: 0,
+    participation: { cents: 0, count: 0, reason: 'Sans prise en charge AMO : pas de participation forfaitaire.' },
+    notes: [...notes, `${patientPaysReason} Aucune feuille de soins électronique n’est préparée.`],
+    coverageSnapshot: { payer: 'patient', amo: null, amc: null, checkedOn: actsDate },
+  };
+}
+
+const patientPaysReason = 'Sans prise en charge AMO : à la charge du patient.';

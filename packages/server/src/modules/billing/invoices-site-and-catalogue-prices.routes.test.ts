@@ -3,13 +3,30 @@
  * tariffs (runs without ../shared/fixtures):
  * - an analysis outside the NABM carries the lab's own price: the invoice and the quote bill it in
  *   full to the patient, the Assurance maladie pays nothing (CSS L162-1-7 covers listed acts only);
+ * - a patient without AMO coverage to bill (not insured, rights not open): the patient pays every act,
+ *   no participation forfaitaire (only ever deducted from a reimbursement, CSS L160-13), no FSE;
  * - a site in Alsace-Moselle: Good Friday is a public holiday there (Code du travail L3134-13), so an
  *   urgent act that day takes the Sunday-and-holiday supplement 9004 (NABM art. 6) — elsewhere not.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, login, loginAs, testAdminPassword, type TestApp, type TestClient } from '../../testing/test-app.js';
-import { count, expectStatus } from '../orders/orders-test-helpers.js';
-import { insertHandEnteredTariffs, invoiceOrder, lineOf, patientWithOrder } from './billing-test-helpers.js';
+import {
+  createTestApp,
+  login,
+  loginAs,
+  testAdminPassword,
+  type TestApp,
+  type TestClient,
+} from '../../testing/test-app.js';
+import { count, createOrder, createPatient, expectStatus } from '../orders/orders-test-helpers.js';
+import {
+  insertHandEnteredTariffs,
+  invoiceOrder,
+  lineOf,
+  patientWithOrder,
+  pdfText,
+  pdftotextAvailable,
+} from './billing-test-helpers.js';
+import type { InvoiceView } from './invoices.schemas.js';
 
 interface QuoteAnswer {
   lines: { code: string; amountCents: number; billed: boolean; reason: string }[];
@@ -136,5 +153,46 @@ describe('billing: off-nomenclature catalogue prices and Alsace-Moselle sites', 
     const here = (await desk.post('/api/billing/quote', urgentGoodFriday)).json<QuoteAnswer>();
     expect(here.lines.some((l) => l.code === '9004')).toBe(false);
     expect(there.totalCents - here.totalCents).toBe(650);
+  });
+
+  it('without coverage the desk is told so; billed to the patient, every act is the patient’s and no FSE is made', async () => {
+    const { id: patientId } = await createPatient(desk);
+    const order = await createOrder(desk, patientId, ['NFS', 'GLY'], { acknowledgeWarnings: true });
+    const refused = await desk.post(`/api/orders/${order.id}/invoice`, {});
+    expect(refused.statusCode, refused.body).toBe(422);
+    expect(refused.body).toContain('SIL_COVERAGE_MISSING');
+    expect(await count(t, 'invoice', `order_id = '${order.id}'`)).toBe(0);
+
+    const res = await desk.post(`/api/orders/${order.id}/invoice`, { payer: 'patient' });
+    expectStatus(res, 201);
+    const invoice = res.json<InvoiceView>();
+    // Same cotation as with coverage: 1104 B 25 + 0552 B 5 + 9005 B 17 + 9105 B 5 = 52 × 0,25 € = 13,00 €.
+    expect(invoice.totalCents).toBe(1300);
+    expect(invoice).toMatchObject({ amoCents: 0, amcCents: 0, patientCents: 1300 });
+    expect(invoice.participationForfaitaire.cents).toBe(0);
+    expect(
+      invoice.lines.filter((l) => l.billed).every((l) => l.amoCents === 0 && l.patientCents === l.amountCents)
+    ).toBe(true);
+    const fse = await desk.get(`/api/invoices/${invoice.id}/fse`);
+    expect(fse.statusCode, fse.body).toBe(409);
+    expect(fse.body).toContain('SIL_INVOICE_STATE_INVALID');
+    if (pdftotextAvailable) {
+      const pdf = await desk.get(`/api/invoices/${invoice.id}/pdf`);
+      expect(pdfText(pdf.rawPayload)).toMatch(/Sans prise en charge AMO/);
+    }
+  });
+
+  it('a draft billed to the patient stays so when it is issued', async () => {
+    const { id: patientId } = await createPatient(desk);
+    const order = await createOrder(desk, patientId, ['GLY'], { acknowledgeWarnings: true });
+    const draft = (
+      await desk.post(`/api/orders/${order.id}/invoice`, { draft: true, payer: 'patient' })
+    ).json<InvoiceView>();
+    const issued = await desk.post(`/api/invoices/${draft.id}/issue`, {});
+    expectStatus(issued, 200);
+    expect(issued.json<InvoiceView>()).toMatchObject({
+      amoCents: 0,
+      patientCents: issued.json<InvoiceView>().totalCents,
+    });
   });
 });

@@ -8,6 +8,12 @@ export const invoiceIdParamsSchema = z.strictObject({ id: z.uuid() });
 export const invoiceCreateSchema = z.strictObject({
   /** A draft is priced and stored without a number; `POST /api/invoices/:id/issue` numbers it. */
   draft: z.boolean().default(false),
+  /**
+   * `coverage` (default): AMO in tiers payant, AMC when agreed, from the patient's coverage.
+   * `patient`: no AMO coverage to bill (not insured, rights not open, tiers payant refused): the
+   * patient pays every act, no participation forfaitaire, no FSE.
+   */
+  payer: z.enum(['coverage', 'patient']).default('coverage'),
 });
 
 export const creditNoteCreateSchema = z.strictObject({

@@ -10,11 +10,11 @@ import { writeAuditEvent, type AccessEventWriter, type AuditContext } from '../a
 import { renderPdf } from '../orders/pdf-engine.js';
 import { isoOf } from './billing-format.js';
 import * as cashRepo from './cash.repository.js';
-import { findCoverage, type CoverageRow } from './coverage.repository.js';
+import { findCoverage } from './coverage.repository.js';
 import { buildFseExport } from './fse-export.js';
 import { invoiceDocument, receiptDocument, type InvoiceDocumentData } from './invoice-documents.js';
 import { allocateInvoiceNumber } from './invoice-numbers.js';
-import { actsDateOf, priceOrder, type PricedInvoice } from './invoice-pricing.js';
+import { actsDateOf, priceOrder, priceOrderForPatient, type PricedInvoice } from './invoice-pricing.js';
 import { applySettlement, patientRemainingCents } from './invoice-settlement.js';
 import * as repo from './invoices.repository.js';
 import type { InvoiceSummary, InvoiceView, PaymentView } from './invoices.schemas.js';
@@ -96,6 +96,22 @@ function summaryForAudit(row: repo.InvoiceRow | (PricedInvoice & { number: strin
   return { number: row.number, status: row.status, totalCents: row.total_cents, patientCents: row.patient_cents };
 }
 
+export type InvoicePayer = 'coverage' | 'patient';
+
+/** An invoice made with `payer: 'patient'` keeps it in its coverage snapshot (re-priced the same way on issue). */
+function payerOf(invoice: repo.InvoiceRow): InvoicePayer {
+  return invoice.coverage.payer === 'patient' ? 'patient' : 'coverage';
+}
+
+/** Nothing to send to the Assurance maladie for an invoice the patient pays in full. */
+function refuseFseWithoutAmo(invoice: repo.InvoiceRow): void {
+  if (payerOf(invoice) === 'patient') {
+    throw new SillageError('SIL_INVOICE_STATE_INVALID', {
+      detail: 'facture sans prise en charge AMO : pas de feuille de soins électronique',
+    });
+  }
+}
+
 export class InvoiceService {
   constructor(
     private readonly database: Database,
@@ -107,22 +123,25 @@ export class InvoiceService {
   private async price(
     tx: Queryable,
     order: repo.BillableOrderRow,
-    tariffs: TariffIndex
-  ): Promise<{ priced: PricedInvoice; coverage: CoverageRow }> {
+    tariffs: TariffIndex,
+    payer: InvoicePayer
+  ): Promise<{ priced: PricedInvoice }> {
+    const actsDate = actsDateOf(order);
+    const common = {
+      order,
+      acts: await repo.listOrderActs(tx, order.id),
+      sameDay: await repo.listSameDayBillings(tx, order.patient_id, actsDate, order.id),
+      participationThisYearCents: await repo.participationThisYear(tx, order.patient_id, actsDate, order.id),
+      tariffs,
+    };
+    if (payer === 'patient') {
+      return { priced: priceOrderForPatient(common) };
+    }
     const coverage = await findCoverage(tx, order.patient_id);
     if (coverage === undefined) {
       throw new SillageError('SIL_COVERAGE_MISSING');
     }
-    const actsDate = actsDateOf(order);
-    const priced = priceOrder({
-      order,
-      acts: await repo.listOrderActs(tx, order.id),
-      coverage,
-      sameDay: await repo.listSameDayBillings(tx, order.patient_id, actsDate, order.id),
-      participationThisYearCents: await repo.participationThisYear(tx, order.patient_id, actsDate, order.id),
-      tariffs,
-    });
-    return { priced, coverage };
+    return { priced: priceOrder({ ...common, coverage }) };
   }
 
   private newInvoiceOf(
@@ -170,7 +189,11 @@ export class InvoiceService {
     return order;
   }
 
-  async create(orderId: string, options: { draft: boolean }, context: AuditContext): Promise<InvoiceView> {
+  async create(
+    orderId: string,
+    options: { draft: boolean; payer?: InvoicePayer },
+    context: AuditContext
+  ): Promise<InvoiceView> {
     // Loaded before the transaction: a first load reads the NABM tables on the root handle.
     const tariffs = await this.tariffs();
     return this.database.transaction(async (tx) => {
@@ -183,7 +206,7 @@ export class InvoiceService {
           extra: { invoiceId: existing.id, number: existing.number },
         });
       }
-      const { priced } = await this.price(tx, order, tariffs);
+      const { priced } = await this.price(tx, order, tariffs, options.payer ?? 'coverage');
       const number = options.draft ? null : await allocateInvoiceNumber(tx, 'invoice');
       const id = await repo.insertInvoice(tx, this.newInvoiceOf(order, priced, number, context.actor?.userId ?? null));
       await repo.insertInvoiceLines(tx, id, priced.lines);
@@ -211,7 +234,7 @@ export class InvoiceService {
       }
       const order = await this.lockedBillableOrder(tx, draft.order_id);
       await lockPatientBilling(tx, order.patient_id);
-      const { priced } = await this.price(tx, order, tariffs);
+      const { priced } = await this.price(tx, order, tariffs, payerOf(draft));
       const number = await allocateInvoiceNumber(tx, 'invoice');
       await repo.deleteDraftLines(tx, draft.id);
       await repo.insertInvoiceLines(tx, draft.id, priced.lines);
@@ -316,6 +339,7 @@ export class InvoiceService {
           detail: 'seule une facture émise et non annulée est transmise',
         });
       }
+      refuseFseWithoutAmo(invoice);
       const sentAt = new Date();
       const status = await applySettlement(tx, invoice, { fseSentAt: sentAt, fseBatch: batch });
       await writeAuditEvent(tx, context, {
@@ -504,6 +528,7 @@ export class InvoiceService {
         detail: 'un brouillon n’a pas de FSE : émettez la facture',
       });
     }
+    refuseFseWithoutAmo(row);
     const amo = row.coverage.amo as Record<string, string | boolean | null>;
     const amc = row.coverage.amc as Record<string, string | number | boolean | null> | null;
     const sameDay = await repo.listSameDayBillings(this.database, row.patient_id, row.acts_date, row.order_id);

@@ -117,7 +117,10 @@ export async function recordRelease(
  * Catalogue analysis code or mnemonic → how it is billed (current versions), for quotes given
  * analysis codes: its NABM codes, or the lab's price when it is outside the NABM.
  */
-export async function catalogueBilling(db: Queryable, codes: readonly string[]): Promise<Map<string, CatalogueBilling>> {
+export async function catalogueBilling(
+  db: Queryable,
+  codes: readonly string[]
+): Promise<Map<string, CatalogueBilling>> {
   const rows = await db.query<{
     code: string;
     mnemonic: string;
