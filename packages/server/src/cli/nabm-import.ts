@@ -10,6 +10,7 @@ import { SillageError, errorCatalog } from '@sillage/core';
 import { loadConfig } from '../config.js';
 import { openConfiguredDatabase } from '../db/open-database.js';
 import { BillingService } from '../modules/billing/billing.service.js';
+import { withoutProvenanceHeader } from '../modules/billing/nabm-file-text.js';
 
 function findFile(folder: string, prefix: string): string {
   const match = readdirSync(folder).find((f) => f.toUpperCase().startsWith(prefix) && /\.(csv|txt)$/i.test(f));
@@ -17,14 +18,6 @@ function findFile(folder: string, prefix: string): string {
     throw new Error(`fichier ${prefix}*.csv introuvable dans ${folder}`);
   }
   return join(folder, match);
-}
-
-/** Strips the `# ` provenance lines some distributions of the files carry. */
-function withoutCommentHeader(text: string): string {
-  return text
-    .split(/(?<=\n)/)
-    .filter((line, index, lines) => !(line.startsWith('# ') && lines.slice(0, index).every((l) => l.startsWith('# '))))
-    .join('');
 }
 
 async function main(): Promise<number> {
@@ -35,8 +28,8 @@ async function main(): Promise<number> {
     return 2;
   }
   const dir = resolve(folder);
-  const actsCsv = withoutCommentHeader(readFileSync(findFile(dir, 'IR_BIO_R'), 'latin1'));
-  const historyCsv = withoutCommentHeader(readFileSync(findFile(dir, 'IR_BTF_R'), 'latin1'));
+  const actsCsv = withoutProvenanceHeader(readFileSync(findFile(dir, 'IR_BIO_R'), 'latin1'));
+  const historyCsv = withoutProvenanceHeader(readFileSync(findFile(dir, 'IR_BTF_R'), 'latin1'));
   const { database, lock } = await openConfiguredDatabase(loadConfig());
   try {
     const summary = await new BillingService(database).importNabm(

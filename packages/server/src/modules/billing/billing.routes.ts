@@ -5,6 +5,7 @@ import { cashRoutes } from './cash.routes.js';
 import { coverageRoutes } from './coverage.routes.js';
 import { disputeRoutes } from './disputes.routes.js';
 import { invoiceRoutes } from './invoices.routes.js';
+import { nabmRoutes } from './nabm.routes.js';
 
 export const billingRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
   app.post(
@@ -21,9 +22,10 @@ export const billingRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
     async (request) => services.billing.quote(request.body, request.siteId)
   );
 
-  // Issue 5 items 3, 5, 6, 7: each its own encapsulated plugin (the returns import adds a text/csv parser).
+  // Issue 5 items 1, 3, 5, 6, 7: each its own encapsulated plugin (the returns import adds a text/csv parser).
   await app.register(coverageRoutes, { services });
   await app.register(invoiceRoutes, { services });
   await app.register(cashRoutes, { services });
   await app.register(disputeRoutes, { services });
+  await app.register(nabmRoutes, { services });
 };
