@@ -1,20 +1,26 @@
 import {
   IconBarcode,
   IconBuildingHospital,
+  IconCash,
   IconChecks,
   IconClipboardList,
   IconDroplet,
   IconDeviceDesktopAnalytics,
+  IconFileInvoice,
   IconFilePlus,
   IconFlask2,
   IconHistory,
   IconHome,
   IconKey,
+  IconListDetails,
   IconLock,
   IconMicroscope,
+  IconReceiptEuro,
+  IconReceiptRefund,
   IconSearch,
   IconSettings,
   IconShieldCheck,
+  IconTestPipe,
   IconUserPlus,
   IconUsers,
   type Icon,
@@ -25,7 +31,7 @@ import { homesForRoles, type HomeId } from '../home/home-definitions.js';
 import type { fr } from '../i18n/fr.js';
 import { paths } from './paths.js';
 
-type NavLabelKey = `nav.${keyof (typeof fr)['nav'] & string}` | `home.${HomeId}.title`;
+type NavLabelKey = `nav.${keyof (typeof fr)['nav'] & string}` | `home.${HomeId}.title` | 'disputes.nav' | 'nabm.nav';
 
 export interface NavItem {
   labelKey: NavLabelKey;
@@ -78,6 +84,14 @@ export function navigationFor(me: Me): NavSection[] {
       ],
     },
     {
+      titleKey: 'nav.billing',
+      items: [
+        ...when(me, 'billing.invoice', { labelKey: 'nav.invoices', href: paths.invoices, icon: IconFileInvoice }),
+        ...when(me, 'billing.cash', { labelKey: 'nav.cashDesk', href: paths.cashDesk, icon: IconCash }),
+        ...when(me, 'billing.disputes', { labelKey: 'disputes.nav', href: paths.disputes, icon: IconReceiptRefund }),
+      ],
+    },
+    {
       titleKey: 'nav.specimens',
       items: [
         ...when(me, 'specimens.collect', { labelKey: 'nav.sampling', href: paths.sampling, icon: IconDroplet }),
@@ -92,6 +106,23 @@ export function navigationFor(me: Me): NavSection[] {
       ],
     },
     {
+      titleKey: 'nav.catalogue',
+      items: [
+        ...when(me, 'catalogue.read', {
+          labelKey: 'nav.catalogueAnalyses',
+          href: paths.catalogueAnalyses,
+          icon: IconListDetails,
+          activePrefix: `${paths.catalogueAnalyses}/`,
+        }),
+        ...when(me, 'catalogue.read', {
+          labelKey: 'nav.catalogueAnalytes',
+          href: paths.catalogueAnalytes,
+          icon: IconTestPipe,
+          activePrefix: `${paths.catalogueAnalytes}/`,
+        }),
+      ],
+    },
+    {
       titleKey: 'nav.traceability',
       items: when(me, 'audit.read', { labelKey: 'nav.audit', href: paths.audit, icon: IconHistory }),
     },
@@ -102,6 +133,10 @@ export function navigationFor(me: Me): NavSection[] {
         ...when(me, 'users.manage', { labelKey: 'nav.roles', href: paths.adminRoles, icon: IconLock }),
         ...when(me, 'sites.manage', { labelKey: 'nav.sites', href: paths.adminSites, icon: IconBuildingHospital }),
         ...when(me, 'tokens.manage', { labelKey: 'nav.tokens', href: paths.adminTokens, icon: IconKey }),
+        // billing.manage is not in the web's Permission type yet (api/types.ts): checked on the list itself.
+        ...(me.permissions.includes('billing.manage')
+          ? [{ labelKey: 'nabm.nav' as const, href: paths.adminNabm, icon: IconReceiptEuro }]
+          : []),
       ],
     },
   ];

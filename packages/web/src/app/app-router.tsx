@@ -6,8 +6,16 @@ import { AdminTokensPage } from '../admin/admin-tokens-page.js';
 import { AdminUsersPage } from '../admin/admin-users-page.js';
 import type { Permission } from '../api/types.js';
 import { AuditEventsPage } from '../audit/audit-events-page.js';
+import { BillingDisputesPage } from '../billing/billing-disputes-page.js';
+import { BillingNabmPage } from '../billing/billing-nabm-page.js';
+import { BillingCashPage } from '../billing/billing-cash-page.js';
+import { BillingInvoicesPage } from '../billing/billing-invoices-page.js';
 import { ChangePasswordPage } from '../auth/change-password-page.js';
 import { hasPermission, useCurrentUser } from '../auth/current-user-context.js';
+import { CatalogueAnalysesPage } from '../catalogue/catalogue-analyses-page.js';
+import { CatalogueAnalysisPage } from '../catalogue/catalogue-analysis-page.js';
+import { CatalogueAnalytePage } from '../catalogue/catalogue-analyte-page.js';
+import { CatalogueAnalytesPage } from '../catalogue/catalogue-analytes-page.js';
 import { InstrumentDetailPage } from '../instruments/instrument-detail-page.js';
 import { InstrumentMessagesPage } from '../instruments/instrument-messages-page.js';
 import { InstrumentsPage } from '../instruments/instruments-page.js';
@@ -34,14 +42,15 @@ import { matchPath, useLocation, type AppLocation } from './router.js';
 
 interface RouteDefinition {
   pattern: string;
-  titleKey: `pageTitle.${keyof (typeof fr)['pageTitle'] & string}`;
+  titleKey: `pageTitle.${keyof (typeof fr)['pageTitle'] & string}` | 'disputes.title' | 'nabm.title';
   permission?: Permission;
   render: (params: Record<string, string>, location: AppLocation) => ReactNode;
 }
 
 /**
  * Every page of the app. Order matters: `/patients/nouveau` before `/patients/:id`,
- * `/demandes/nouvelle` before `/demandes/:id`, `/automates/messages` before `/automates/:id`.
+ * `/demandes/nouvelle` before `/demandes/:id`, `/automates/messages` before `/automates/:id`,
+ * `/catalogue/analyses/nouvelle` before `/catalogue/analyses/:code` (same for analytes).
  */
 const routes: readonly RouteDefinition[] = [
   { pattern: '/', titleKey: 'pageTitle.home', render: () => <HomeRedirect /> },
@@ -93,6 +102,18 @@ const routes: readonly RouteDefinition[] = [
     titleKey: 'pageTitle.order',
     permission: 'orders.read',
     render: (params) => <OrderViewPage orderId={params['id'] ?? ''} />,
+  },
+  {
+    pattern: '/factures',
+    titleKey: 'pageTitle.invoices',
+    permission: 'billing.invoice',
+    render: (_params, location) => <BillingInvoicesPage search={location.search} />,
+  },
+  {
+    pattern: '/caisse',
+    titleKey: 'pageTitle.cashDesk',
+    permission: 'billing.cash',
+    render: () => <BillingCashPage />,
   },
   {
     pattern: '/prelevements',
@@ -173,6 +194,50 @@ const routes: readonly RouteDefinition[] = [
     permission: 'instruments.read',
     render: (params) => <InstrumentDetailPage instrumentId={params['id'] ?? ''} />,
   },
+  {
+    pattern: '/catalogue/analyses',
+    titleKey: 'pageTitle.catalogueAnalyses',
+    permission: 'catalogue.read',
+    render: () => <CatalogueAnalysesPage />,
+  },
+  {
+    pattern: '/catalogue/analyses/nouvelle',
+    titleKey: 'pageTitle.catalogueAnalysisCreate',
+    permission: 'catalogue.manage',
+    render: () => <CatalogueAnalysisPage code={null} />,
+  },
+  {
+    pattern: '/catalogue/analyses/:code',
+    titleKey: 'pageTitle.catalogueAnalysis',
+    permission: 'catalogue.read',
+    render: (params) => <CatalogueAnalysisPage code={params['code'] ?? ''} />,
+  },
+  {
+    pattern: '/catalogue/analytes',
+    titleKey: 'pageTitle.catalogueAnalytes',
+    permission: 'catalogue.read',
+    render: () => <CatalogueAnalytesPage />,
+  },
+  {
+    pattern: '/catalogue/analytes/nouveau',
+    titleKey: 'pageTitle.catalogueAnalyteCreate',
+    permission: 'catalogue.manage',
+    render: () => <CatalogueAnalytePage code={null} />,
+  },
+  {
+    pattern: '/catalogue/analytes/:code',
+    titleKey: 'pageTitle.catalogueAnalyte',
+    permission: 'catalogue.read',
+    render: (params) => <CatalogueAnalytePage code={params['code'] ?? ''} />,
+  },
+  {
+    pattern: '/litiges',
+    titleKey: 'disputes.title',
+    permission: 'billing.disputes',
+    render: () => <BillingDisputesPage />,
+  },
+  // Permission billing.manage, checked by the page (not yet in the web's Permission type).
+  { pattern: '/admin/nabm', titleKey: 'nabm.title', render: () => <BillingNabmPage /> },
   { pattern: '/compte', titleKey: 'pageTitle.account', render: () => <ChangePasswordPage /> },
 ];
 

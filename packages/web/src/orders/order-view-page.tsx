@@ -4,6 +4,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../api/api-error-alert.js';
+import { BillingInvoiceCard } from '../billing/billing-invoice-card.js';
 import type { FeasibilityWarning, OrderView } from '../api/workflow-types.js';
 import { paths } from '../app/paths.js';
 import { RouterLink } from '../app/router-link.js';
@@ -23,12 +24,13 @@ import { OrderTubesTable } from './order-tubes-table.js';
 import { fetchNonConformities, fetchOrder, labelsUrl, orderKeys } from './orders-api.js';
 import { formatPrescriberName } from './prescriber-display.js';
 
-/** One order: identity, tubes and labels, quote, prescription scan, progress, report and delivery. */
+/** One order: identity, tubes and labels, quote, invoice and payments, prescription scan, progress, report and delivery. */
 export function OrderViewPage({ orderId }: { orderId: string }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const canQuote = useHasPermission('billing.quote');
   const canReadReports = useHasPermission('reports.read');
+  const canInvoice = useHasPermission('billing.invoice');
   const order = useQuery({ queryKey: orderKeys.detail(orderId), queryFn: ({ signal }) => fetchOrder(orderId, signal) });
   const [creationWarnings] = useState(
     () => queryClient.getQueryData<FeasibilityWarning[]>(orderKeys.creationWarnings(orderId)) ?? []
@@ -91,6 +93,7 @@ export function OrderViewPage({ orderId }: { orderId: string }) {
         {canQuote ? <OrderQuotePanel order={view} /> : null}
         <OrderPrescriptionsCard order={view} />
       </SimpleGrid>
+      {canInvoice ? <BillingInvoiceCard order={view} /> : null}
       {canReadReports ? <OrderReportPanel order={view} /> : null}
     </Stack>
   );

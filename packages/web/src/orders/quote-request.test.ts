@@ -4,7 +4,7 @@ import type { OrderSpecimen, OrderView } from '../api/workflow-types.js';
 import { buildQuoteRequest, territoryFor } from './quote-request.js';
 
 function site(id: string, territory: Site['territory'], active = true): Site {
-  return { id, code: id, name: id, address: null, finess: null, territory, active };
+  return { id, code: id, name: id, address: null, finess: null, territory, alsaceMoselle: false, active };
 }
 
 function tube(specimenType: string): OrderSpecimen {

@@ -7,6 +7,7 @@ import { followLink } from '../app/router.js';
 import { RouterLink } from '../app/router-link.js';
 import { useHasPermission } from '../auth/current-user-context.js';
 import { formatIsoDate } from '../lib/typed-date.js';
+import { BillingCoverageCard } from '../billing/billing-coverage-card.js';
 import { PatientOrdersCard } from '../orders/patient-orders-card.js';
 import { formatPatientName } from './patient-display.js';
 import { PatientIdentityDetails } from './patient-identity-details.js';
@@ -23,6 +24,7 @@ export function PatientViewPage({ patientId }: { patientId: string }) {
   const canAudit = useHasPermission('audit.read');
   const canOrder = useHasPermission('orders.write');
   const canReadOrders = useHasPermission('orders.read');
+  const canBill = useHasPermission('billing.invoice');
   const [mergeOpened, merge] = useDisclosure(false);
 
   if (patient.isPending) {
@@ -110,6 +112,7 @@ export function PatientViewPage({ patientId }: { patientId: string }) {
         </Alert>
       ) : null}
       <PatientIdentityDetails patient={record} />
+      {canBill ? <BillingCoverageCard patientId={record.id} readOnly={merged} /> : null}
       {canReadOrders ? <PatientOrdersCard patientId={record.id} /> : null}
       {canMerge ? <PatientMergeDialog source={record} opened={mergeOpened} onClose={merge.close} /> : null}
     </Stack>

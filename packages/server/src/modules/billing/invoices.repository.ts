@@ -184,13 +184,20 @@ export async function findActiveInvoiceOfOrder(db: Queryable, orderId: string): 
 }
 
 export interface InvoiceListFilter {
-  orderId?: string;
-  patientId?: string;
-  actsDate?: string;
+  orderId?: string | undefined;
+  patientId?: string | undefined;
+  actsDate?: string | undefined;
+  status?: InvoiceStatus | undefined;
   limit: number;
 }
 
-export async function listInvoices(db: Queryable, filter: InvoiceListFilter): Promise<InvoiceRow[]> {
+export interface InvoiceListRow extends InvoiceRow {
+  birth_name: string;
+  used_name: string | null;
+  first_first_name: string;
+}
+
+export async function listInvoices(db: Queryable, filter: InvoiceListFilter): Promise<InvoiceListRow[]> {
   const where: string[] = [];
   const params: (string | number)[] = [];
   if (filter.orderId !== undefined) {
@@ -205,9 +212,15 @@ export async function listInvoices(db: Queryable, filter: InvoiceListFilter): Pr
     params.push(filter.actsDate);
     where.push(`i.acts_date = $${params.length}`);
   }
+  if (filter.status !== undefined) {
+    params.push(filter.status);
+    where.push(`i.status = $${params.length}`);
+  }
   params.push(filter.limit);
-  return db.query<InvoiceRow>(
-    `SELECT ${invoiceColumns} FROM ${invoiceFrom} ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+  return db.query<InvoiceListRow>(
+    `SELECT ${invoiceColumns}, p.birth_name, p.used_name, p.first_first_name
+       FROM ${invoiceFrom} JOIN patient p ON p.id = i.patient_id
+      ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
       ORDER BY i.created_at DESC, i.number DESC LIMIT $${params.length}`,
     params
   );

@@ -8,7 +8,7 @@ import {
   invoiceCreateSchema,
   invoiceIdParamsSchema,
   invoiceListQuerySchema,
-  invoiceSummarySchema,
+  invoiceListItemSchema,
   invoiceViewSchema,
   orderIdParamsSchema,
 } from './invoices.schemas.js';
@@ -40,9 +40,9 @@ export const invoiceRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
       config: { access: 'billing.invoice' },
       schema: {
         tags,
-        summary: 'Factures et avoirs (par dossier, patient ou jour des actes)',
+        summary: 'Factures et avoirs (par dossier, patient, jour des actes ou statut), avec le nom du patient',
         querystring: invoiceListQuerySchema,
-        response: { 200: z.object({ items: z.array(invoiceSummarySchema) }) },
+        response: { 200: z.object({ items: z.array(invoiceListItemSchema) }) },
       },
     },
     async (request) => {

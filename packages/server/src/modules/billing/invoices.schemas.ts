@@ -31,6 +31,7 @@ export const invoiceListQuerySchema = z.strictObject({
   patientId: z.uuid().optional(),
   /** Paris day of the acts. */
   date: z.iso.date().optional(),
+  status: z.enum(invoiceStatuses).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 
@@ -119,3 +120,9 @@ export const invoiceSummarySchema = invoiceViewSchema.omit({
   notes: true,
 });
 export type InvoiceSummary = z.infer<typeof invoiceSummarySchema>;
+
+/** A row of the invoices list: the summary and whose invoice it is (the list is logged per patient). */
+export const invoiceListItemSchema = invoiceSummarySchema.extend({
+  patient: z.object({ birthName: z.string(), usedName: z.string().nullable(), firstName: z.string() }),
+});
+export type InvoiceListItem = z.infer<typeof invoiceListItemSchema>;

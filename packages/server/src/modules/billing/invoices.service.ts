@@ -17,7 +17,7 @@ import { allocateInvoiceNumber } from './invoice-numbers.js';
 import { actsDateOf, priceOrder, priceOrderForPatient, type PricedInvoice } from './invoice-pricing.js';
 import { applySettlement, patientRemainingCents } from './invoice-settlement.js';
 import * as repo from './invoices.repository.js';
-import type { InvoiceSummary, InvoiceView, PaymentView } from './invoices.schemas.js';
+import type { InvoiceListItem, InvoiceSummary, InvoiceView, PaymentView } from './invoices.schemas.js';
 
 export function toPaymentView(row: cashRepo.PaymentRow): PaymentView {
   return {
@@ -404,7 +404,7 @@ export class InvoiceService {
     return view;
   }
 
-  async list(filter: repo.InvoiceListFilter, context: AuditContext): Promise<InvoiceSummary[]> {
+  async list(filter: repo.InvoiceListFilter, context: AuditContext): Promise<InvoiceListItem[]> {
     const rows = await repo.listInvoices(this.database, filter);
     // One access event per patient whose invoices were listed (secret médical: who saw whose bills).
     const patients = [...new Set(rows.map((row) => row.patient_id))];
@@ -418,7 +418,10 @@ export class InvoiceService {
         })
       )
     );
-    return rows.map(toInvoiceSummary);
+    return rows.map((row) => ({
+      ...toInvoiceSummary(row),
+      patient: { birthName: row.birth_name, usedName: row.used_name, firstName: row.first_first_name },
+    }));
   }
 
   /** Everything the documents and the FSE export show about an invoice. */
