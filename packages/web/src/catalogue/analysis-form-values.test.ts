@@ -25,6 +25,7 @@ const glucose: Analysis = {
   validTo: null,
   changeReason: 'Création',
   createdBy: null,
+  createdByName: null,
   code: 'GLY',
   mnemonic: 'GLY',
   label: 'Glycémie à jeun',
@@ -51,6 +52,7 @@ const {
   validTo: _t,
   changeReason: _r,
   createdBy: _c,
+  createdByName: _n,
   code: _code,
   ...glucoseDefinition
 } = glucose;

@@ -9,6 +9,7 @@ const meta = {
   validTo: null,
   changeReason: null,
   createdBy: null,
+  createdByName: null,
 };
 
 /** Créatinine as the starter catalogue holds it (neonatal band in days, adult bands by sex). */
@@ -62,6 +63,7 @@ const {
   validTo: _t,
   changeReason: _r,
   createdBy: _c,
+  createdByName: _n,
   code: _code,
   ...creatinineDefinition
 } = creatinine;

@@ -1,4 +1,4 @@
-import { Center, Group, Loader, Stack, Title } from '@mantine/core';
+import { Center, Group, Loader, Stack, Tabs, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../api/api-error-alert.js';
@@ -7,6 +7,7 @@ import { RouterLink } from '../app/router-link.js';
 import { useHasPermission } from '../auth/current-user-context.js';
 import { knownSections } from '../results/section-label.js';
 import { CatalogueAnalysisForm } from './catalogue-analysis-form.js';
+import { CatalogueAnalysisVersions } from './catalogue-analysis-versions.js';
 import { catalogueKeys, fetchAnalyses, fetchAnalysis, fetchAnalytes, fetchContainers } from './catalogue-api.js';
 import { distinctValues } from './catalogue-filters.js';
 import { CatalogueReadOnlyNotice } from './catalogue-read-only-notice.js';
@@ -51,7 +52,7 @@ export function CatalogueAnalysisPage({ code }: { code: string | null }) {
         <Center py="lg">
           <Loader aria-label={t('common.loading')} />
         </Center>
-      ) : (
+      ) : code === null ? (
         <CatalogueAnalysisForm
           key={analysis.data?.version ?? 'new'}
           analysis={analysis.data ?? null}
@@ -61,6 +62,27 @@ export function CatalogueAnalysisPage({ code }: { code: string | null }) {
           sections={distinctValues([...knownSections, ...items.map((item) => item.section)])}
           canManage={canManage}
         />
+      ) : (
+        <Tabs defaultValue="definition">
+          <Tabs.List>
+            <Tabs.Tab value="definition">{t('catalogue.analytes.definitionTab')}</Tabs.Tab>
+            <Tabs.Tab value="versions">{t('catalogue.versions.tab')}</Tabs.Tab>
+          </Tabs.List>
+          <Tabs.Panel value="definition" pt="md">
+            <CatalogueAnalysisForm
+              key={analysis.data?.version ?? 'new'}
+              analysis={analysis.data ?? null}
+              containers={containers.data?.items ?? []}
+              analytes={analytes.data?.items ?? []}
+              chapters={distinctValues(items.map((item) => item.chapter))}
+              sections={distinctValues([...knownSections, ...items.map((item) => item.section)])}
+              canManage={canManage}
+            />
+          </Tabs.Panel>
+          <Tabs.Panel value="versions" pt="md">
+            <CatalogueAnalysisVersions code={code} />
+          </Tabs.Panel>
+        </Tabs>
       )}
     </Stack>
   );

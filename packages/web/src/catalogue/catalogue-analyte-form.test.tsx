@@ -14,6 +14,7 @@ const potassium: Analyte = {
   validTo: null,
   changeReason: 'Catalogue de démarrage',
   createdBy: null,
+  createdByName: null,
   code: 'POTASSIUM',
   label: 'Potassium',
   shortLabel: 'K⁺',

@@ -3,11 +3,10 @@ import { formatReferenceInterval } from '@sillage/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../api/api-error-alert.js';
-import { useHasPermission } from '../auth/current-user-context.js';
 import { formatDateTime } from '../i18n/format.js';
 import { currentLocale } from '../i18n/i18n.js';
 import { daysToAgeLimit } from './catalogue-age-band.js';
-import { catalogueKeys, fetchAnalyteAuthors, fetchAnalyteVersions } from './catalogue-api.js';
+import { catalogueKeys, fetchAnalyteVersions } from './catalogue-api.js';
 import type { Analyte, ReferenceInterval } from './catalogue-types.js';
 
 function useAgeText(): (days: number) => string {
@@ -41,15 +40,9 @@ function IntervalLine({ interval, decimals }: { interval: ReferenceInterval; dec
 export function CatalogueAnalyteVersions({ code }: { code: string }) {
   const { t } = useTranslation();
   const locale = currentLocale();
-  const canReadAudit = useHasPermission('audit.read');
   const versions = useQuery({
     queryKey: catalogueKeys.analyteVersions(code),
     queryFn: () => fetchAnalyteVersions(code),
-  });
-  const authors = useQuery({
-    queryKey: catalogueKeys.analyteAuthors,
-    queryFn: fetchAnalyteAuthors,
-    enabled: canReadAudit,
   });
   if (versions.isPending) {
     return (
@@ -92,11 +85,7 @@ export function CatalogueAnalyteVersions({ code }: { code: string }) {
                 </Table.Td>
                 <Table.Td>{formatDateTime(version.validFrom, locale)}</Table.Td>
                 <Table.Td>{formatDateTime(version.validTo, locale)}</Table.Td>
-                <Table.Td>
-                  {version.createdBy === null
-                    ? t('catalogue.versions.system')
-                    : (authors.data?.get(version.id) ?? t('catalogue.versions.unknownAuthor'))}
-                </Table.Td>
+                <Table.Td>{version.createdByName ?? t('catalogue.versions.system')}</Table.Td>
                 <Table.Td>{version.changeReason ?? '—'}</Table.Td>
                 <Table.Td>
                   {version.referenceIntervals.length === 0

@@ -1,5 +1,5 @@
 import { api } from '../api/api.js';
-import type { AuditEventPage, ItemList } from '../api/types.js';
+import type { ItemList } from '../api/types.js';
 import type {
   AnalysisCreateInput,
   AnalysisDetail,
@@ -19,7 +19,7 @@ export const catalogueKeys = {
   analytes: ['catalogue', 'analytes'] as const,
   analyte: (code: string) => ['catalogue', 'analyte', code] as const,
   analyteVersions: (code: string) => ['catalogue', 'analyte', code, 'versions'] as const,
-  analyteAuthors: ['catalogue', 'analyte-authors'] as const,
+  analysisVersions: (code: string) => ['catalogue', 'analysis', code, 'versions'] as const,
   containers: ['catalogue', 'containers'] as const,
 };
 
@@ -32,6 +32,7 @@ const analysisListLimit = 500;
 export const fetchAnalyses = () =>
   api.get<ItemList<AnalysisSummary>>('/api/catalogue/analyses', { query: { all: true, limit: analysisListLimit } });
 export const fetchAnalysis = (code: string) => api.get<AnalysisDetail>(analysisUrl(code));
+export const fetchAnalysisVersions = (code: string) => api.get<ItemList<Analysis>>(`${analysisUrl(code)}/versions`);
 export const createAnalysis = (input: AnalysisCreateInput) => api.post<Analysis>('/api/catalogue/analyses', input);
 export const updateAnalysis = (code: string, input: AnalysisUpdateInput) => api.put<Analysis>(analysisUrl(code), input);
 
@@ -42,24 +43,3 @@ export const createAnalyte = (input: AnalyteCreateInput) => api.post<Analyte>('/
 export const updateAnalyte = (code: string, input: AnalyteUpdateInput) => api.put<Analyte>(analyteUrl(code), input);
 
 export const fetchContainers = () => api.get<ItemList<Container>>('/api/catalogue/containers');
-
-/** The audit log's limit per page (audit.routes.ts). */
-const auditPageLimit = 500;
-
-/**
- * Who wrote each analyte version: the versions carry only the author's user id, the audit log
- * the name (`catalogue.analyte.created` / `.versioned`, entity = the version's id). Only for users
- * who may read the audit log; the latest 500 catalogue changes.
- */
-export async function fetchAnalyteAuthors(): Promise<Map<string, string>> {
-  const page = await api.get<AuditEventPage>('/api/audit/events', {
-    query: { action: 'catalogue.analyte', limit: auditPageLimit },
-  });
-  const authors = new Map<string, string>();
-  for (const event of page.items) {
-    if (event.entityId !== null && event.actorName !== null) {
-      authors.set(event.entityId, event.actorName);
-    }
-  }
-  return authors;
-}

@@ -71,6 +71,8 @@ export interface VersionMeta {
   changeReason: string | null;
   /** User id of the author of the version. */
   createdBy: string | null;
+  /** Display name of the version's author; null for the seeded starter catalogue. */
+  createdByName: string | null;
 }
 
 export interface Analyte extends AnalyteDefinition, VersionMeta {

@@ -1202,7 +1202,11 @@ export const en: typeof fr = {
       inForce: 'In force',
       author: 'Changed by',
       system: 'Starter catalogue',
-      unknownAuthor: 'Not visible (audit trail)',
+      pastOrders:
+        'Each order keeps the version of the test it was registered with: billing, tube and stability do not change with the catalogue.',
+      billing: 'Billing',
+      stability: 'Stability room / cold',
+      offNomenclature: 'Off-nomenclature {{price}}',
     },
     issues: {
       required: 'Required field.',

@@ -1223,7 +1223,11 @@ export const fr = {
       inForce: 'En vigueur',
       author: 'Modifié par',
       system: 'Catalogue de départ',
-      unknownAuthor: 'Non visible (journal d’audit)',
+      pastOrders:
+        'Chaque demande garde la version de l’analyse avec laquelle elle a été enregistrée : cotation, tube et stabilité ne changent pas avec le catalogue.',
+      billing: 'Facturation',
+      stability: 'Stabilité ambiante / froid',
+      offNomenclature: 'HN {{price}}',
     },
     issues: {
       required: 'Champ obligatoire.',

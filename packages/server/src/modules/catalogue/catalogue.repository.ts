@@ -15,6 +15,7 @@ interface VersionRow {
   valid_to: Date | null;
   change_reason: string | null;
   created_by: string | null;
+  created_by_name: string | null;
 }
 
 interface AnalyteRow extends VersionRow {
@@ -79,6 +80,7 @@ function versionMeta(row: VersionRow) {
     validTo: row.valid_to?.toISOString() ?? null,
     changeReason: row.change_reason,
     createdBy: row.created_by,
+    createdByName: row.created_by_name,
   };
 }
 
@@ -140,14 +142,17 @@ function toContainerView(row: ContainerRow): ContainerView {
   };
 }
 
+/** Who wrote a catalogue version, named for the versions screen (ISO 15189 §7.3.5: who changed what). */
+const createdByName = '(SELECT u.display_name FROM app_user u WHERE u.id = created_by) AS created_by_name';
+
 const analyteColumns = `id, code, version, label, short_label, loinc, chapter, result_type, unit_ucum, unit_conventional,
   conventional_factor, decimals, coded_values, critical_low, critical_high, delta_rule, formula, reference_intervals,
-  valid_from, valid_to, change_reason, created_by`;
+  valid_from, valid_to, change_reason, created_by, ${createdByName}`;
 
 const analysisColumns = `id, code, version, mnemonic, label, nabm_codes, chapter, section, container_code, volume_ml, shareable,
   stability_hours_room, stability_hours_cold, fasting_required, to_char(time_window_start, 'HH24:MI') AS time_window_start,
   to_char(time_window_end, 'HH24:MI') AS time_window_end, analyte_codes, orderable, off_nomenclature_price_cents, valid_from, valid_to,
-  change_reason, created_by`;
+  change_reason, created_by, ${createdByName}`;
 
 // ── Analytes ──────────────────────────────────────────────────────────────
 
@@ -198,6 +203,13 @@ export async function listAnalyteVersions(db: Queryable, code: string): Promise<
     code,
   ]);
   return rows.map(toAnalyteView);
+}
+
+export async function listAnalysisVersions(db: Queryable, code: string): Promise<AnalysisView[]> {
+  const rows = await db.query<AnalysisRow>(`SELECT ${analysisColumns} FROM analysis WHERE code = $1 ORDER BY version`, [
+    code,
+  ]);
+  return rows.map(toAnalysisView);
 }
 
 export async function analyteCodeExists(db: Queryable, code: string): Promise<boolean> {

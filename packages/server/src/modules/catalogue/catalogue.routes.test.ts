@@ -26,6 +26,7 @@ function editable<T extends AnalyteView | AnalysisView>(view: T): Record<string,
     validTo: _to,
     changeReason: _reason,
     createdBy: _by,
+    createdByName: _byName,
     container: _container,
     analytes: _analytes,
     ...rest
@@ -176,6 +177,18 @@ describe('catalogue routes', () => {
       expect((await desk.get('/api/catalogue/analyses?q=vs')).json<{ items: AnalysisView[] }>().items[0]).toMatchObject(
         { code: 'VS', version: 2 }
       );
+      // The versions of the analysis, oldest first, each naming who wrote it (ISO 15189 §7.3.5).
+      const versions = (await desk.get('/api/catalogue/analyses/VS/versions')).json<{ items: AnalysisView[] }>().items;
+      expect(versions.map((v) => [v.version, v.stabilityHoursRoom === 6, v.validTo === null])).toEqual([
+        [1, false, false],
+        [2, true, true],
+      ]);
+      expect(versions[0]?.createdByName).toBeNull(); // seeded starter catalogue
+      expect(versions[1]).toMatchObject({
+        createdByName: 'Administrateur',
+        changeReason: 'Stabilité validée pour le nouvel automate',
+      });
+      expect((await desk.get('/api/catalogue/analyses/NOPE/versions')).statusCode).toBe(404);
     });
 
     it('creates a new analyte and an analysis using it', async () => {

@@ -111,6 +111,20 @@ export const catalogueRoutes: FastifyPluginAsyncZod<{ services: Services }> = as
   );
 
   app.get(
+    '/api/catalogue/analyses/:code/versions',
+    {
+      config: { access: 'catalogue.read' },
+      schema: {
+        tags,
+        summary: 'Historique des versions d’une analyse (qui, quand, pourquoi)',
+        params: codeParamsSchema,
+        response: { 200: z.object({ items: z.array(analysisSchema) }) },
+      },
+    },
+    async (request) => ({ items: await catalogue.listAnalysisVersions(request.params.code) })
+  );
+
+  app.get(
     '/api/catalogue/analytes/:code/versions',
     {
       config: { access: 'catalogue.read' },

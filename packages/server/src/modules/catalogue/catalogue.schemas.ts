@@ -100,6 +100,8 @@ const versionMeta = {
   validTo: z.string().nullable(),
   changeReason: z.string().nullable(),
   createdBy: z.string().nullable(),
+  /** Display name of the author (null for the seeded starter catalogue). */
+  createdByName: z.string().nullable(),
 };
 
 export const analyteSchema = z.object({

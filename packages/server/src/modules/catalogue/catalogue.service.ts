@@ -42,12 +42,30 @@ function requireReason(reason: string | undefined): string {
 }
 
 function analyteDefinitionOf(view: AnalyteView): AnalyteDefinition {
-  const { id: _id, version: _v, validFrom: _f, validTo: _t, changeReason: _r, createdBy: _c, ...definition } = view;
+  const {
+    id: _id,
+    version: _v,
+    validFrom: _f,
+    validTo: _t,
+    changeReason: _r,
+    createdBy: _c,
+    createdByName: _n,
+    ...definition
+  } = view;
   return definition;
 }
 
 function analysisDefinitionOf(view: AnalysisView): AnalysisDefinition {
-  const { id: _id, version: _v, validFrom: _f, validTo: _t, changeReason: _r, createdBy: _c, ...definition } = view;
+  const {
+    id: _id,
+    version: _v,
+    validFrom: _f,
+    validTo: _t,
+    changeReason: _r,
+    createdBy: _c,
+    createdByName: _n,
+    ...definition
+  } = view;
   return definition;
 }
 
@@ -123,6 +141,14 @@ export class CatalogueService {
     const versions = await repo.listAnalyteVersions(this.database, code);
     if (versions.length === 0) {
       throw new SillageError('SIL_CATALOGUE_ANALYTE_NOT_FOUND', { detail: code });
+    }
+    return versions;
+  }
+
+  async listAnalysisVersions(code: string): Promise<AnalysisView[]> {
+    const versions = await repo.listAnalysisVersions(this.database, code);
+    if (versions.length === 0) {
+      throw new SillageError('SIL_CATALOGUE_ANALYSIS_NOT_FOUND', { detail: code });
     }
     return versions;
   }
