@@ -36,6 +36,7 @@ export type Permission =
   | 'billing.invoice'
   | 'billing.cash'
   | 'billing.disputes'
+  | 'billing.manage'
   | 'instruments.read'
   | 'instruments.manage';
 

@@ -133,10 +133,7 @@ export function navigationFor(me: Me): NavSection[] {
         ...when(me, 'users.manage', { labelKey: 'nav.roles', href: paths.adminRoles, icon: IconLock }),
         ...when(me, 'sites.manage', { labelKey: 'nav.sites', href: paths.adminSites, icon: IconBuildingHospital }),
         ...when(me, 'tokens.manage', { labelKey: 'nav.tokens', href: paths.adminTokens, icon: IconKey }),
-        // billing.manage is not in the web's Permission type yet (api/types.ts): checked on the list itself.
-        ...(me.permissions.includes('billing.manage')
-          ? [{ labelKey: 'nabm.nav' as const, href: paths.adminNabm, icon: IconReceiptEuro }]
-          : []),
+        ...when(me, 'billing.manage', { labelKey: 'nabm.nav', href: paths.adminNabm, icon: IconReceiptEuro }),
       ],
     },
   ];

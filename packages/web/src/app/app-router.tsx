@@ -236,8 +236,7 @@ const routes: readonly RouteDefinition[] = [
     permission: 'billing.disputes',
     render: () => <BillingDisputesPage />,
   },
-  // Permission billing.manage, checked by the page (not yet in the web's Permission type).
-  { pattern: '/admin/nabm', titleKey: 'nabm.title', render: () => <BillingNabmPage /> },
+  { pattern: '/admin/nabm', titleKey: 'nabm.title', permission: 'billing.manage', render: () => <BillingNabmPage /> },
   { pattern: '/compte', titleKey: 'pageTitle.account', render: () => <ChangePasswordPage /> },
 ];
 

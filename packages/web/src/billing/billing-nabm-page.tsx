@@ -6,8 +6,6 @@ import { useTranslation } from 'react-i18next';
 import { isApiError } from '../api/api-error.js';
 import { ApiErrorAlert } from '../api/api-error-alert.js';
 import { notifySuccess } from '../api/notify.js';
-import { AppMessagePage } from '../app/app-message-page.js';
-import { useCurrentUser } from '../auth/current-user-context.js';
 import { importNabmRelease, type NabmImportSummary } from './billing-nabm-api.js';
 import { decodeNabmFile, looksLikeNabmFile, nabmImportBody } from './billing-nabm-files.js';
 import { BillingLineErrorsAlert } from './billing-line-errors-alert.js';
@@ -62,12 +60,6 @@ function FileField({
  * import itself is offered only after the dry run of those very files, and is all or nothing.
  */
 export function BillingNabmPage() {
-  const me = useCurrentUser();
-  // The route cannot declare billing.manage yet (missing from the web's Permission type).
-  return me.permissions.includes('billing.manage') ? <BillingNabmImport /> : <AppMessagePage kind="forbidden" />;
-}
-
-function BillingNabmImport() {
   const { t } = useTranslation();
   const [acts, setActs] = useState<File | null>(null);
   const [history, setHistory] = useState<File | null>(null);
