@@ -10,6 +10,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { artifactsDir, assert, check, writeResults } from './harness.js';
 import { startSillage, type SillageProcess } from './sillage-process.js';
 import { runBillingScenario } from './billing-scenario.js';
+import { runInstrumentsScenario } from './instruments-scenario.js';
 import { runWorkflowScenario } from './workflow-scenario.js';
 
 const adminPassword = 'Escalier-de-Montmartre-2026';
@@ -154,6 +155,7 @@ async function main(): Promise<void> {
 
     await runWorkflowScenario(browser, url, adminPassword);
     await runBillingScenario(browser, url, adminPassword);
+    await runInstrumentsScenario(browser, url, adminPassword);
 
     await check('SIGTERM arrête Sillage proprement en moins de 10 s', async () => {
       const started = Date.now();

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../api/api-error-alert.js';
 import { InstrumentRawText } from './instrument-raw-text.js';
+import { decodedTextLines } from './instrument-raw-view.js';
 import { fetchMessage, instrumentKeys } from './instruments-api.js';
 
 function InstrumentMessageBody({ messageId }: { messageId: number }) {
@@ -35,7 +36,7 @@ function InstrumentMessageBody({ messageId }: { messageId: number }) {
           <InstrumentRawText rawView={message.data.rawView} label={t('instruments.messages.raw')} />
         </Tabs.Panel>
         <Tabs.Panel value="text" pt="sm">
-          <InstrumentRawText rawView={message.data.text} label={t('instruments.messages.text')} />
+          <InstrumentRawText rawView={decodedTextLines(message.data.text)} label={t('instruments.messages.text')} />
         </Tabs.Panel>
       </Tabs>
     </Stack>

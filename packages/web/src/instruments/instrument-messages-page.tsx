@@ -17,7 +17,7 @@ import { useMutation, useQuery, useQueryClient, type UseQueryResult } from '@tan
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../api/api-error-alert.js';
-import { notifyError, notifySuccess } from '../api/notify.js';
+import { notifyError, notifySuccess, notifyWarning } from '../api/notify.js';
 import type { ItemList } from '../api/types.js';
 import { paths } from '../app/paths.js';
 import { RouterLink } from '../app/router-link.js';
@@ -124,12 +124,16 @@ function useProcessingResult() {
   return {
     onSuccess: (outcome: ProcessingOutcome) => {
       void queryClient.invalidateQueries({ queryKey: instrumentKeys.allMessages });
-      notifySuccess(
-        t('instruments.messages.outcome', {
-          id: outcome.id,
-          status: t(`instruments.messageStatuses.${outcome.status}`),
-        })
-      );
+      const summary = t('instruments.messages.outcome', {
+        id: outcome.id,
+        status: t(`instruments.messageStatuses.${outcome.status}`),
+      });
+      // A replay that fails again (still unmapped, still unknown) is not a success: say why.
+      if (outcome.status === 'processed') {
+        notifySuccess(summary);
+      } else {
+        notifyWarning([summary, outcome.errorCode, outcome.errorDetail].filter((part) => part !== null).join(' — '));
+      }
     },
     onError: (error: unknown) => notifyError(error, t('common.unknownError')),
   };

@@ -43,6 +43,13 @@ const codePattern = /^[A-Z0-9_-]{1,32}$/;
 
 const options = (values: readonly string[]) => values.map((value) => ({ value, label: value }));
 
+/** Where each protocol carries the barcode (server: LIS2-A2 O.3/O.4 for ASTM; SPM, OBR, ORC for HL7). */
+function specimenIdLocationsOf(protocol: InstrumentProtocol): readonly SpecimenIdLocation[] {
+  return specimenIdLocations.filter((location) => location.startsWith('O.') === (protocol === 'astm'));
+}
+
+const defaultSpecimenIdLocation: Record<InstrumentProtocol, SpecimenIdLocation> = { astm: 'O.3', hl7: 'SPM-2.1' };
+
 function InstrumentProfileForm({ instrument, onDone }: { instrument: Instrument | null; onDone: () => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
@@ -57,7 +64,7 @@ function InstrumentProfileForm({ instrument, onDone }: { instrument: Instrument 
       port: instrument?.port ?? '',
       direction: instrument?.direction ?? 'uni',
       charset: instrument?.charset ?? 'iso-8859-1',
-      specimenIdLocation: instrument?.specimenIdLocation ?? 'O.3',
+      specimenIdLocation: instrument?.specimenIdLocation ?? defaultSpecimenIdLocation.astm,
       qcSpecimenPattern: instrument?.qcSpecimenPattern ?? '',
       enabled: instrument?.enabled ?? true,
     },
@@ -127,6 +134,14 @@ function InstrumentProfileForm({ instrument, onDone }: { instrument: Instrument 
             disabled={!creating}
             data={instrumentProtocols.map((protocol) => ({ value: protocol, label: protocol.toUpperCase() }))}
             {...form.getInputProps('protocol')}
+            onChange={(event) => {
+              const protocol = event.currentTarget.value as InstrumentProtocol;
+              form.setFieldValue('protocol', protocol);
+              // The barcode field of an ASTM profile (O.3) does not exist in HL7 (the server refuses it).
+              if (!specimenIdLocationsOf(protocol).includes(form.getValues().specimenIdLocation)) {
+                form.setFieldValue('specimenIdLocation', defaultSpecimenIdLocation[protocol]);
+              }
+            }}
           />
           <NativeSelect
             label={t('instruments.fields.role')}
@@ -161,7 +176,7 @@ function InstrumentProfileForm({ instrument, onDone }: { instrument: Instrument 
           />
           <NativeSelect
             label={t('instruments.fields.specimenIdLocation')}
-            data={options(specimenIdLocations)}
+            data={options(specimenIdLocationsOf(form.getValues().protocol))}
             {...form.getInputProps('specimenIdLocation')}
           />
         </Group>

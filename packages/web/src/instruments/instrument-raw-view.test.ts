@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { linkBadge } from './instrument-link-status.js';
-import { splitRawView } from './instrument-raw-view.js';
+import { decodedTextLines, splitRawView } from './instrument-raw-view.js';
 
 describe('splitRawView', () => {
   it('keeps ASTM E1381 framing tokens visible as control parts', () => {
@@ -43,5 +43,14 @@ describe('linkBadge', () => {
     ['stopped', 'gray'],
   ] as const)('%s → %s', (state, color) => {
     expect(linkBadge({ state })).toEqual({ state, color });
+  });
+});
+
+describe('decodedTextLines', () => {
+  it('breaks lines on the CR that ends HL7 segments and ASTM records, keeping the data', () => {
+    expect(decodedTextLines('MSH|^~\\&|E2E\rPID|1\rOBX|1|NM|GLU\r\nL|1\r')).toBe(
+      'MSH|^~\\&|E2E\nPID|1\nOBX|1|NM|GLU\nL|1\n'
+    );
+    expect(decodedTextLines('R|1|^^^GLU|<5')).toBe('R|1|^^^GLU|<5');
   });
 });

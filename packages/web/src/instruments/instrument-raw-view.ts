@@ -33,3 +33,11 @@ export function splitRawView(rawView: string): RawViewPart[] {
   }
   return parts;
 }
+
+/**
+ * The decoded text as lines: HL7 ends segments and ASTM records with a lone CR, which a browser does
+ * not break on — segments would run together ("…UTF-8PID|1…"). CR and CRLF become line breaks.
+ */
+export function decodedTextLines(text: string): string {
+  return text.replace(/\r\n?/g, '\n');
+}

@@ -12,6 +12,7 @@ import { formatDateTime } from '../i18n/format.js';
 import { currentLocale } from '../i18n/i18n.js';
 import { requiredField } from '../lib/required-field.js';
 import { formatPatientName } from '../patients/patient-display.js';
+import { SpecimenReplacementButton, type ReplaceableTube } from '../specimens/specimen-replacement-button.js';
 import { updateNonConformity } from './orders-api.js';
 
 /**
@@ -93,11 +94,16 @@ export function NonConformityList({
                   </Text>
                 </Table.Td>
                 <Table.Td>
-                  {canWrite ? (
-                    <Button size="compact-xs" variant="white" color="red" onClick={() => setFollowing(item)}>
-                      {t('orders.nonConformity.follow')}
-                    </Button>
-                  ) : null}
+                  <Stack gap={4} align="flex-start">
+                    {canWrite ? (
+                      <Button size="compact-xs" variant="white" color="red" onClick={() => setFollowing(item)}>
+                        {t('orders.nonConformity.follow')}
+                      </Button>
+                    ) : null}
+                    {item.order !== null && item.specimen !== null ? (
+                      <SpecimenReplacementButton orderId={item.order.id} tube={item.specimen as ReplaceableTube} />
+                    ) : null}
+                  </Stack>
                 </Table.Td>
               </Table.Tr>
             ))}

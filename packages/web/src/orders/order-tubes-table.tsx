@@ -38,8 +38,11 @@ export function OrderTubesTable({ specimens }: { specimens: readonly OrderSpecim
                   {specimen.specimenType}
                 </Text>
               </Table.Td>
-              <Table.Td ff="monospace" data-testid="order-tube-barcode">
-                {specimen.barcode}
+              <Table.Td>
+                <Text size="sm" ff="monospace" data-testid="order-tube-barcode">
+                  {specimen.barcode}
+                </Text>
+                <TubeReplacementNote specimen={specimen} />
               </Table.Td>
               <Table.Td>{specimen.analyses.join(', ')}</Table.Td>
               <Table.Td>{t('specimens.volumeMl', { volume: specimen.volumeMl.toLocaleString(locale) })}</Table.Td>
@@ -72,5 +75,24 @@ export function OrderTubesTable({ specimens }: { specimens: readonly OrderSpecim
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>
+  );
+}
+
+/** Replacement tubes (0015): the rejected tube a tube redraws, or the tube that redrew it. */
+function TubeReplacementNote({ specimen }: { specimen: OrderSpecimen }) {
+  const { t } = useTranslation();
+  const links = specimen as OrderSpecimen & { replacesBarcode?: string | null; replacedByBarcode?: string | null };
+  const replacedBy = links.replacedByBarcode ?? null;
+  const replaces = links.replacesBarcode ?? null;
+  const note =
+    replacedBy !== null
+      ? t('specimens.replacement.replacedBy', { barcode: replacedBy })
+      : replaces !== null
+        ? t('specimens.replacement.replaces', { barcode: replaces })
+        : null;
+  return note === null ? null : (
+    <Text size="xs" c="dimmed" data-testid="order-tube-replacement">
+      {note}
+    </Text>
   );
 }

@@ -11,6 +11,7 @@ import { RouterLink } from '../app/router-link.js';
 import { formatDateTime } from '../i18n/format.js';
 import { currentLocale } from '../i18n/i18n.js';
 import { BarcodeScanInput } from './barcode-scan-input.js';
+import { LateRejectionForm } from './late-rejection-form.js';
 import { ReceptionChecklist } from './reception-checklist.js';
 import { fetchSpecimenContext, specimenKeys } from './specimens-api.js';
 
@@ -67,7 +68,10 @@ export function ReceptionPage() {
       ) : context.data.canReceive ? (
         <ReceptionChecklist key={context.data.specimen.barcode} context={context.data} onDone={done} />
       ) : (
-        <AlreadyDecided context={context.data} />
+        <>
+          <AlreadyDecided context={context.data} />
+          <LateRejectionForm key={context.data.specimen.barcode} context={context.data} onDone={done} />
+        </>
       )}
       {decided.length > 0 ? <DecidedTubes results={decided} /> : null}
     </Stack>

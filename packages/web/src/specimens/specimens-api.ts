@@ -17,3 +17,31 @@ export const fetchSpecimenContext = (barcode: string, signal?: AbortSignal) =>
 
 export const receiveSpecimen = (barcode: string, input: ReceptionInput) =>
   api.post<ReceptionResult>(`/api/specimens/${encodeURIComponent(barcode)}/receive`, input);
+
+/** A replacement tube created for a rejected one (POST /api/specimens/:barcode/replacement). */
+export interface ReplacementTube {
+  id: string;
+  barcode: string;
+  replacesBarcode: string;
+  orderId: string;
+  orderNumber: string;
+  status: string;
+  containerCode: string;
+  containerLabel: string;
+  colour: string;
+  analyses: string[];
+  results: number;
+  nonConformityIds: string[];
+}
+
+export const createReplacementTube = (barcode: string) =>
+  api.post<ReplacementTube>(`/api/specimens/${encodeURIComponent(barcode)}/replacement`, {});
+
+/** One tube's label (reprint or a replacement tube), for the label printer or an A4 sheet. */
+export function tubeLabelUrl(orderId: string, barcode: string, format: 'label50x25' | 'a4'): string {
+  return `/api/orders/${encodeURIComponent(orderId)}/labels?format=${format}&barcode=${encodeURIComponent(barcode)}`;
+}
+
+/** Rejects a tube already accepted (clot at the bench, haemolysis after centrifugation). */
+export const rejectAcceptedSpecimen = (barcode: string, input: { reasonCode: string; comment?: string }) =>
+  api.post<ReceptionResult>(`/api/specimens/${encodeURIComponent(barcode)}/reject`, input);

@@ -94,6 +94,37 @@ export const ordersErrors = {
     fr: 'Identité discordante entre le tube et la demande : le tube doit être refusé (motif IDENTITE_DISCORDANTE).',
     en: 'Identity mismatch between tube and order: the tube must be rejected (reason IDENTITE_DISCORDANTE).',
   },
+  // ── Replacement tube, rejection after acceptance ────────────────────────
+  SIL_SPECIMEN_NOT_REJECTED: {
+    status: 409,
+    fr: 'Seul un tube refusé peut être remplacé.',
+    en: 'Only a rejected tube can be replaced.',
+  },
+  SIL_SPECIMEN_ALREADY_REPLACED: {
+    status: 409,
+    fr: 'Ce tube refusé a déjà un tube de remplacement.',
+    en: 'This rejected tube already has a replacement tube.',
+  },
+  SIL_SPECIMEN_NOTHING_TO_REDRAW: {
+    status: 409,
+    fr: 'Aucune analyse de ce tube n’attend un nouveau prélèvement (annulées ou portées par un autre tube).',
+    en: 'No analysis of this tube awaits a new sample (cancelled or carried by another tube).',
+  },
+  SIL_SPECIMEN_WRONG_SITE: {
+    status: 403,
+    fr: 'Ce dossier appartient à un autre site : le tube de remplacement se crée depuis ce site.',
+    en: 'This order belongs to another site: the replacement tube is created from that site.',
+  },
+  SIL_SPECIMEN_NOT_ACCEPTED: {
+    status: 409,
+    fr: 'Seul un tube accepté à la réception peut être refusé après coup.',
+    en: 'Only a tube accepted at reception can be rejected afterwards.',
+  },
+  SIL_SPECIMEN_RESULTS_VALIDATED: {
+    status: 409,
+    fr: 'Un résultat de ce tube est déjà validé techniquement : le tube ne peut plus être refusé (corriger le résultat).',
+    en: 'A result of this tube is already technically validated: the tube can no longer be rejected (amend the result).',
+  },
   SIL_NON_CONFORMITY_NOT_FOUND: {
     status: 404,
     fr: 'Non-conformité introuvable.',

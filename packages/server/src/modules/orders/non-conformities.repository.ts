@@ -2,6 +2,7 @@
  * SQL of the non-conformity register as the desk reads it: rejected tubes whose patient must be
  * recalled, with the order, the tube and whom to call.
  */
+import type { SpecimenStatus } from '@sillage/core';
 import type { Queryable } from '../../db/database.js';
 
 export interface NonConformityRow {
@@ -18,6 +19,8 @@ export interface NonConformityRow {
   order_number: string | null;
   barcode: string | null;
   container_label: string | null;
+  specimen_status: SpecimenStatus | null;
+  replaced_by_barcode: string | null;
   patient_id: string | null;
   patient_number: string | null;
   birth_name: string | null;
@@ -31,6 +34,7 @@ export interface NonConformityRow {
 
 const columns = `nc.id, nc.kind, nc.reason_code, nc.description, nc.recall_patient, nc.status, nc.resolution,
   nc.created_at, u.display_name AS created_by_name, nc.order_id, o.order_number, s.barcode, c.label AS container_label,
+  s.status AS specimen_status, (SELECT ns.barcode FROM specimen ns WHERE ns.replaces_specimen_id = s.id) AS replaced_by_barcode,
   p.id AS patient_id, p.patient_number, p.birth_name, p.used_name, p.first_first_name, p.birth_date::text AS birth_date,
   p.sex, p.identity_status, p.phone`;
 

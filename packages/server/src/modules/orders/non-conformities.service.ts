@@ -26,7 +26,14 @@ function toView(row: repo.NonConformityRow): NonConformityView {
     order:
       row.order_id === null || row.order_number === null ? null : { id: row.order_id, orderNumber: row.order_number },
     specimen:
-      row.barcode === null ? null : { barcode: row.barcode, containerLabel: row.container_label ?? row.barcode },
+      row.barcode === null
+        ? null
+        : {
+            barcode: row.barcode,
+            containerLabel: row.container_label ?? row.barcode,
+            status: row.specimen_status ?? 'rejected',
+            replacedByBarcode: row.replaced_by_barcode,
+          },
     patient:
       row.patient_id === null
         ? null

@@ -82,6 +82,8 @@ export function toSpecimenView(row: specimens.SpecimenRow): OrderSpecimenView {
     receivedBy: row.received_by_name,
     rejectionReason: row.rejection_reason,
     analyses: row.analysis_codes,
+    replacesBarcode: row.replaces_barcode,
+    replacedByBarcode: row.replaced_by_barcode,
   };
 }
 

@@ -130,6 +130,9 @@ export const orderSpecimenViewSchema = z.object({
   receivedBy: z.string().nullable(),
   rejectionReason: z.string().nullable(),
   analyses: z.array(z.string()),
+  /** Replacement tubes: the rejected tube this one redraws, and the tube that redrew this one. */
+  replacesBarcode: z.string().nullable(),
+  replacedByBarcode: z.string().nullable(),
 });
 export type OrderSpecimenView = z.infer<typeof orderSpecimenViewSchema>;
 

@@ -21,6 +21,8 @@ import type {
 } from './orders.schemas.js';
 import { PrescriptionService } from './prescriptions.service.js';
 import { ReceptionService } from './reception.service.js';
+import { SpecimenLateRejectionService } from './specimen-late-rejection.service.js';
+import { SpecimenReplacementService } from './specimen-replacement.service.js';
 import * as specimenRepo from './specimens.repository.js';
 import { SpecimenService } from './specimens.service.js';
 
@@ -46,6 +48,8 @@ export class OrderService {
   readonly labels: LabelService;
   readonly prescriptions: PrescriptionService;
   readonly nonConformities: NonConformityService;
+  readonly replacements: SpecimenReplacementService;
+  readonly lateRejections: SpecimenLateRejectionService;
 
   constructor(private readonly database: Database) {
     this.specimens = new SpecimenService(database);
@@ -53,6 +57,8 @@ export class OrderService {
     this.labels = new LabelService(database);
     this.prescriptions = new PrescriptionService(database);
     this.nonConformities = new NonConformityService(database);
+    this.replacements = new SpecimenReplacementService(database);
+    this.lateRejections = new SpecimenLateRejectionService(database);
   }
 
   async create(input: OrderCreateInput, siteId: string | null, context: AuditContext): Promise<OrderWithWarnings> {

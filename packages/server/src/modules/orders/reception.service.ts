@@ -12,7 +12,9 @@
  * - A delay beyond stability is flagged in the stored checklist; the technician decides.
  * - Rejecting a tube: for each analysis it carries, the pending results move to another usable tube
  *   of the order carrying the same analysis; when the rejected tube was its only one, they are
- *   cancelled (logged with the reason). Other tubes are untouched. A recollection is a new order.
+ *   cancelled (logged with the reason). Other tubes are untouched. The recollection is a replacement
+ *   tube of the same order (specimen-replacement.service.ts); a tube found non-conforming after its
+ *   acceptance is rejected by specimen-late-rejection.service.ts.
  */
 import {
   checkSpecimenTransition,

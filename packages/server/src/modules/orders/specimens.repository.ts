@@ -61,6 +61,9 @@ export interface SpecimenRow {
   analysis_codes: string[];
   /** Whether every active analysis on the tube accepts to share it. */
   all_shareable: boolean;
+  /** The rejected tube this one replaces, and the tube that replaced this one (0015). */
+  replaces_barcode: string | null;
+  replaced_by_barcode: string | null;
 }
 
 const specimenColumns = `s.id, s.order_id, lo.order_number, lo.created_at AS order_created_at, lo.urgency, lo.patient_id,
@@ -73,7 +76,9 @@ const specimenColumns = `s.id, s.order_id, lo.order_number, lo.created_at AS ord
     WHERE sa.specimen_id = s.id AND oa.cancelled_at IS NULL), '{}') AS analysis_codes,
   coalesce((SELECT bool_and(a.shareable) FROM specimen_analysis sa
     JOIN order_analysis oa ON oa.id = sa.order_analysis_id JOIN analysis a ON a.id = oa.analysis_id
-    WHERE sa.specimen_id = s.id AND oa.cancelled_at IS NULL), true) AS all_shareable`;
+    WHERE sa.specimen_id = s.id AND oa.cancelled_at IS NULL), true) AS all_shareable,
+  (SELECT rs.barcode FROM specimen rs WHERE rs.id = s.replaces_specimen_id) AS replaces_barcode,
+  (SELECT ns.barcode FROM specimen ns WHERE ns.replaces_specimen_id = s.id) AS replaced_by_barcode`;
 
 const specimenFrom = `specimen s JOIN lab_order lo ON lo.id = s.order_id JOIN container c ON c.code = s.container_code
   LEFT JOIN app_user cu ON cu.id = s.collected_by LEFT JOIN app_user ru ON ru.id = s.received_by`;

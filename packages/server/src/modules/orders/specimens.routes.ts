@@ -10,19 +10,21 @@ import {
   barcodeParamsSchema,
   collectedTubeSchema,
   collectSchema,
+  lateRejectionSchema,
   nonConformityIdParamsSchema,
   nonConformityListQuerySchema,
   nonConformitySchema,
   nonConformityUpdateSchema,
   receptionResultSchema,
   receptionSchema,
+  replacementResultSchema,
   specimenContextSchema,
 } from './specimens.schemas.js';
 
 const tags = ['specimens'];
 
 export const specimenRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
-  const { specimens, reception, nonConformities } = services.orders;
+  const { specimens, reception, nonConformities, replacements, lateRejections } = services.orders;
 
   app.post(
     '/api/specimens/collect',
@@ -65,6 +67,40 @@ export const specimenRoutes: FastifyPluginAsyncZod<{ services: Services }> = asy
       },
     },
     async (request) => reception.receive(request.params.barcode, request.body, auditContextOf(request))
+  );
+
+  app.post(
+    '/api/specimens/:barcode/replacement',
+    {
+      // Redrawing a tube is part of registering the request at the desk.
+      config: { access: 'orders.write' },
+      schema: {
+        tags,
+        summary: 'Tube de remplacement d’un tube refusé : nouveau numéro, mêmes analyses, étiquette à imprimer',
+        params: barcodeParamsSchema,
+        response: { 201: replacementResultSchema },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await replacements.replace(request.params.barcode, request.siteId, auditContextOf(request)))
+  );
+
+  app.post(
+    '/api/specimens/:barcode/reject',
+    {
+      // Found at the bench (clot, haemolysis after centrifugation): the technician's call.
+      config: { access: 'results.enter' },
+      schema: {
+        tags,
+        summary: 'Refus d’un tube déjà accepté (motif codé) : résultats annulés, non-conformité, rappel patient',
+        params: barcodeParamsSchema,
+        body: lateRejectionSchema,
+        response: { 200: receptionResultSchema },
+      },
+    },
+    async (request) => lateRejections.reject(request.params.barcode, request.body, auditContextOf(request))
   );
 
   app.get(

@@ -183,8 +183,47 @@ export const nonConformitySchema = z.object({
   createdAt: z.string(),
   createdBy: z.string().nullable(),
   order: z.object({ id: z.string(), orderNumber: z.string() }).nullable(),
-  specimen: z.object({ barcode: z.string(), containerLabel: z.string() }).nullable(),
+  specimen: z
+    .object({
+      barcode: z.string(),
+      containerLabel: z.string(),
+      status: z.enum(specimenStatuses),
+      /** The replacement tube already created for it, if any. */
+      replacedByBarcode: z.string().nullable(),
+    })
+    .nullable(),
   /** Who to call back, with the phone on file. */
   patient: orderPatientSchema.extend({ phone: z.string().nullable() }).nullable(),
 });
 export type NonConformityView = z.infer<typeof nonConformitySchema>;
+
+/** A replacement tube created for a rejected one (the desk recalls the patient, a new tube is drawn). */
+export const replacementResultSchema = z.object({
+  id: z.string(),
+  barcode: z.string(),
+  replacesBarcode: z.string(),
+  orderId: z.string(),
+  orderNumber: z.string(),
+  status: z.enum(specimenStatuses),
+  containerCode: z.string(),
+  containerLabel: z.string(),
+  colour: z.string(),
+  /** The analyses moved to the new tube, and the pending results created on it. */
+  analyses: z.array(z.string()),
+  results: z.number(),
+  /** The rejected tube's open non-conformities, now in progress (a new tube is on its way). */
+  nonConformityIds: z.array(z.string()),
+});
+export type ReplacementResult = z.infer<typeof replacementResultSchema>;
+
+/** A tube accepted at reception found non-conforming later (clot at the bench, haemolysis after spinning). */
+export const lateRejectionSchema = z
+  .strictObject({
+    reasonCode: z.enum(rejectionReasonCodes),
+    comment: z.string().trim().max(1000).optional(),
+  })
+  .refine((body) => body.reasonCode !== 'AUTRE' || (body.comment ?? '') !== '', {
+    message: 'commentaire obligatoire pour le motif AUTRE',
+    path: ['comment'],
+  });
+export type LateRejectionInput = z.infer<typeof lateRejectionSchema>;
