@@ -181,7 +181,7 @@ function InvoiceDetail({ invoice }: { invoice: InvoiceView }) {
             <Text fw={700} ff="monospace" data-testid="invoice-number">
               {invoice.number ?? t('invoices.card.draftNumber')}
             </Text>
-            <InvoiceStatusBadge status={invoice.status} />
+            <InvoiceStatusBadge status={invoice.status} patientRemainingCents={invoice.patientRemainingCents} />
           </Group>
           <Text size="xs" c="dimmed">
             {issued

@@ -20,7 +20,11 @@ export function InvoiceHistory({ items }: { items: readonly InvoiceSummary[] }) 
           <Text size="sm" ff="monospace">
             {item.number ?? t('invoices.card.draftNumber')}
           </Text>
-          <InvoiceStatusBadge status={item.status} kind={item.kind} />
+          <InvoiceStatusBadge
+            status={item.status}
+            kind={item.kind}
+            patientRemainingCents={item.patientRemainingCents}
+          />
           <Text size="sm">{formatEuros(item.totalCents, locale)}</Text>
           {item.creditReason !== null && item.kind === 'credit_note' ? (
             <Text size="xs" c="dimmed">

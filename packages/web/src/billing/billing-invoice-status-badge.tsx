@@ -11,8 +11,21 @@ const colours: Record<InvoiceStatus, string> = {
   cancelled: 'red',
 };
 
-export function InvoiceStatusBadge({ status, kind = 'invoice' }: { status: InvoiceStatus; kind?: InvoiceKind }) {
+/**
+ * `patientRemainingCents`: when the patient owes nothing more on a partly paid invoice, the desk is
+ * told the rest is the insurers' (AMO/AMC in tiers payant), not the patient's.
+ */
+export function InvoiceStatusBadge({
+  status,
+  kind = 'invoice',
+  patientRemainingCents,
+}: {
+  status: InvoiceStatus;
+  kind?: InvoiceKind;
+  patientRemainingCents?: number;
+}) {
   const { t } = useTranslation();
+  const awaitingInsurer = status === 'partially_paid' && patientRemainingCents === 0;
   return (
     <Badge
       color={kind === 'credit_note' ? 'grape' : colours[status]}
@@ -20,7 +33,11 @@ export function InvoiceStatusBadge({ status, kind = 'invoice' }: { status: Invoi
       data-testid="invoice-status"
       data-status={status}
     >
-      {kind === 'credit_note' ? t('invoices.kind.credit_note') : t(`invoices.status.${status}`)}
+      {kind === 'credit_note'
+        ? t('invoices.kind.credit_note')
+        : awaitingInsurer
+          ? t('invoices.status.awaitingInsurer')
+          : t(`invoices.status.${status}`)}
     </Badge>
   );
 }

@@ -134,7 +134,7 @@ function InvoiceRow({ item, euros }: { item: InvoiceListItem; euros: (cents: num
         {item.number ?? t('invoices.card.draftNumber')}
       </Table.Td>
       <Table.Td>
-        <InvoiceStatusBadge status={item.status} kind={item.kind} />
+        <InvoiceStatusBadge status={item.status} kind={item.kind} patientRemainingCents={item.patientRemainingCents} />
       </Table.Td>
       <Table.Td>{formatIsoDate(item.actsDate)}</Table.Td>
       <Table.Td>

@@ -829,6 +829,7 @@ export const en: typeof fr = {
       issued: 'Issued',
       sent: 'Transmitted',
       partially_paid: 'Partially paid',
+      awaitingInsurer: 'Patient share paid, awaiting AMO/AMC',
       paid: 'Paid',
       cancelled: 'Cancelled by credit note',
     },

@@ -847,6 +847,7 @@ export const fr = {
       issued: 'Émise',
       sent: 'Télétransmise',
       partially_paid: 'Partiellement réglée',
+      awaitingInsurer: 'Part patient réglée, attente AMO/AMC',
       paid: 'Réglée',
       cancelled: 'Annulée par avoir',
     },
