@@ -59,7 +59,6 @@ export function actsDateOf(order: BillableOrderRow): string {
 function cotationOf(input: Omit<PricingInput, 'coverage'>): { cotation: Cotation; notes: string[] } {
   const { order } = input;
   const performedAt = performedAtOf(order);
-  const actsDate = parisDateOf(performedAt);
   const notes: string[] = [];
   const acts: OrderedAct[] = [];
   for (const analysis of input.acts) {
