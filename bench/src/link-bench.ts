@@ -19,6 +19,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { loadConfig } from '../../packages/server/dist/config.js';
+import { openPostgresDatabase } from '../../packages/server/dist/db/postgres-database.js';
 import { startServer } from '../../packages/server/dist/server-runtime.js';
 import type { Services } from '../../packages/server/dist/services.js';
 import { dialEndpoint } from '../../packages/server/dist/simulator/link-endpoint.js';
@@ -102,6 +103,25 @@ async function statusCounts(services: Services, instrumentId: string): Promise<R
   return Object.fromEntries(rows.map((row) => [row.status, row.n]));
 }
 
+/**
+ * A database of its own on the PostgreSQL server. `npm run bench` hands the link bench the server
+ * the engine bench has just filled: its admin account was created with the engine bench's
+ * password, so logging in with this bench's one failed with HTTP 401 (and the tables were not
+ * empty). A fresh database per run gets its own admin and migrations, like PGlite's temp directory.
+ */
+async function dedicatedDatabase(serverUrl: string): Promise<string> {
+  const name = `sillage_links_${process.pid}_${Date.now()}`;
+  const admin = await openPostgresDatabase(serverUrl, 1);
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.close();
+  }
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
 export async function runLinkBench(options: LinkBenchOptions): Promise<LinkEngineResult> {
   const profile: SimulatorProfile | undefined = findSimulatorProfile(options.profile ?? 'cobas-c311');
   if (profile === undefined) {
@@ -115,7 +135,7 @@ export async function runLinkBench(options: LinkBenchOptions): Promise<LinkEngin
     SILLAGE_ADMIN_PASSWORD: adminPassword,
     LOG_LEVEL: 'warn',
     SILLAGE_WEB_DIR: join(dataDir, 'no-web-app'),
-    ...(options.databaseUrl === undefined ? {} : { DATABASE_URL: options.databaseUrl }),
+    ...(options.databaseUrl === undefined ? {} : { DATABASE_URL: await dedicatedDatabase(options.databaseUrl) }),
     ...(process.env.DATABASE_POOL_SIZE === undefined ? {} : { DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE }),
   });
   progress(`liaisons ${options.engine} : démarrage de Sillage`);

@@ -1,15 +1,24 @@
 /**
  * Reads an E1394 (LIS2-A2) result message into an instrument report: each O record opens a
- * specimen (id at O.3 or O.4 per the profile), the R records under it are its observations.
+ * specimen (id at O.3 or O.4, down to the component, per the profile: specimen-id-location.ts),
+ * the R records under it are its observations.
  * QC material: the profile's id pattern, O.12 action code Q (LIS2-A2 §9.4.12 "quality control"),
  * or H.12 processing id Q (the whole message is QC, e.g. Horiba Yumizen).
  */
-import { getAstmRepetitions, getAstmValue, readAstmOrder, readAstmResult, type AstmMessage } from '@sillage/core';
+import {
+  getAstmRepetitions,
+  getAstmValue,
+  readAstmOrder,
+  readAstmResult,
+  type AstmMessage,
+  type AstmRecord,
+} from '@sillage/core';
 import { isRecordable, qcOf, type InstrumentObservation, type InstrumentReport } from './instrument-report.js';
 import { parseInstrumentTime } from './instrument-time.js';
+import type { AstmSpecimenIdPath } from './specimen-id-location.js';
 
 export interface AstmReadOptions {
-  readonly specimenIdLocation: 'O.3' | 'O.4';
+  readonly specimenIdLocation: AstmSpecimenIdPath;
   readonly qcPattern: RegExp | null;
   /** R.3 component holding the reagent lot (1-based), when the analyzer sends one. */
   readonly reagentLotComponent: number | null;
@@ -20,6 +29,17 @@ interface OpenSpecimen {
   qc: boolean;
   qcLot: string | null;
   observations: InstrumentObservation[];
+}
+
+/** The id at the profile's field and component, in the first repetition that has one (ids are space-padded). */
+function specimenIdOf(record: AstmRecord, location: AstmSpecimenIdPath): string {
+  for (const repetition of getAstmRepetitions(record, location.field)) {
+    const id = (repetition[location.component - 1] ?? '').trim();
+    if (id !== '') {
+      return id;
+    }
+  }
+  return '';
 }
 
 export function readAstmReport(messages: readonly AstmMessage[], options: AstmReadOptions): InstrumentReport {
@@ -37,10 +57,7 @@ export function readAstmReport(messages: readonly AstmMessage[], options: AstmRe
           break;
         case 'O': {
           const order = readAstmOrder(record);
-          const specimenId =
-            options.specimenIdLocation === 'O.3'
-              ? (order.specimenIds[0] ?? '')
-              : (getAstmRepetitions(record, 4)[0]?.[0] ?? '').trim();
+          const specimenId = specimenIdOf(record, options.specimenIdLocation);
           const qc = qcOf(specimenId, options.qcPattern, messageQc || order.actionCode.trim().toUpperCase() === 'Q');
           current = { specimenId, qc: qc.qc, qcLot: qc.lot, observations: [] };
           specimens.push(current);

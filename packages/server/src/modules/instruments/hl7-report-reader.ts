@@ -9,10 +9,11 @@
 import { HL7_NULL, type Hl7Message, type Hl7Segment } from '@sillage/core';
 import { isRecordable, qcOf, type InstrumentObservation, type InstrumentReport } from './instrument-report.js';
 import { parseInstrumentTime, timeOffsetOf } from './instrument-time.js';
-import type { SpecimenIdLocation } from './instruments.schemas.js';
+import type { Hl7SpecimenIdPath } from './specimen-id-location.js';
 
 export interface Hl7ReadOptions {
-  readonly specimenIdLocation: SpecimenIdLocation;
+  /** Segment, field, component and subcomponent of the id (specimen-id-location.ts). */
+  readonly specimenIdLocation: Hl7SpecimenIdPath;
   readonly qcPattern: RegExp | null;
   /** Honour SPM-11 = Q (IHE LAW specimen role) as QC. */
   readonly qcSpecimenRole: boolean;
@@ -36,24 +37,9 @@ function leaf(value: string): string {
   return trimmed === HL7_NULL ? '' : trimmed;
 }
 
-function specimenIdOf(group: OrderGroup, location: SpecimenIdLocation): string {
-  switch (location) {
-    case 'SPM-2.1':
-      return leaf(group.spm?.get(2, 1, 1, 1) ?? '');
-    case 'SPM-2.2':
-      return leaf(group.spm?.get(2, 1, 2, 1) ?? '');
-    case 'OBR-2':
-      return leaf(group.obr?.get(2) ?? '');
-    case 'OBR-3':
-      return leaf(group.obr?.get(3) ?? '');
-    case 'ORC-2':
-      return leaf(group.orc?.get(2) ?? '');
-    case 'ORC-3':
-      return leaf(group.orc?.get(3) ?? '');
-    case 'O.3':
-    case 'O.4':
-      return '';
-  }
+function specimenIdOf(group: OrderGroup, location: Hl7SpecimenIdPath): string {
+  const segment = location.segment === 'SPM' ? group.spm : location.segment === 'OBR' ? group.obr : group.orc;
+  return leaf(segment?.get(location.field, 1, location.component, location.subcomponent) ?? '');
 }
 
 /** OBX-5 as one text: SN `<^1.2` → `<1.2`, coded values by their code, else the first component. */

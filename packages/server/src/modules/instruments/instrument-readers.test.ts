@@ -13,6 +13,7 @@ import { readHl7Report } from './hl7-report-reader.js';
 import { compileQcPattern, isRecordable } from './instrument-report.js';
 import { formatAstmTimestamp, parseInstrumentTime, timeOffsetOf } from './instrument-time.js';
 import { instrumentResultValue, readInstrumentNumber } from './instrument-value.js';
+import { astmSpecimenIdPath, hl7SpecimenIdPath, parseSpecimenIdLocation } from './specimen-id-location.js';
 
 function hl7Fixture(relative: string) {
   const parsed = tryParseHl7(decodeHl7(Buffer.from(sharedFixtures.textWithoutHeader(relative), 'utf8')));
@@ -30,7 +31,7 @@ function astmFixture(relative: string) {
 describe.skipIf(!sharedFixtures.available)('HL7 results on real captures', () => {
   it('IHE LAW OUL^R22 QC upload (Roche cobas pure): SPM-11 Q, INV-16 reagent lot, OBX-19 in the MSH-7 zone, S_OTHER skipped', () => {
     const report = readHl7Report(hl7Fixture('hl7v251-ihe-law-lab29-oul-r22-roche-cobas-pure-qc.hl7'), {
-      specimenIdLocation: 'SPM-2.1',
+      specimenIdLocation: hl7SpecimenIdPath('SPM-2.1'),
       qcPattern: null,
       qcSpecimenRole: true,
     });
@@ -56,7 +57,7 @@ describe.skipIf(!sharedFixtures.available)('HL7 results on real captures', () =>
 
   it('LF-separated OUL^R22 (cobas pro c503): SPM-2 subcomponent 1 is the tube id; patient role P is not QC', () => {
     const report = readHl7Report(hl7Fixture('hl7v2/16_oul_r22_roche_cobas_pro_c503_lab29_lf.hl7'), {
-      specimenIdLocation: 'SPM-2.1',
+      specimenIdLocation: hl7SpecimenIdPath('SPM-2.1'),
       qcPattern: null,
       qcSpecimenRole: true,
     });
@@ -67,7 +68,7 @@ describe.skipIf(!sharedFixtures.available)('HL7 results on real captures', () =>
 
   it('NIST ORU^R01: OBR-3 as the specimen id location; the analysis time OBX-19 carries its own offset', () => {
     const report = readHl7Report(hl7Fixture('hl7v2/06_oru_r01_nist_lead_nm_refrange_flag.hl7'), {
-      specimenIdLocation: 'OBR-3',
+      specimenIdLocation: hl7SpecimenIdPath('OBR-3'),
       qcPattern: null,
       qcSpecimenRole: true,
     });
@@ -81,17 +82,44 @@ describe.skipIf(!sharedFixtures.available)('HL7 results on real captures', () =>
   });
 });
 
+describe.skipIf(!sharedFixtures.available)('HL7 specimen id with component precision on real captures', () => {
+  const idsAt = (relative: string, location: string) =>
+    readHl7Report(hl7Fixture(relative), {
+      specimenIdLocation: hl7SpecimenIdPath(location),
+      qcPattern: null,
+      qcSpecimenRole: true,
+    }).specimens.map((s) => s.specimenId);
+
+  it('OBR-3.1 is the filler number, OBR-3.2 its namespace (NIST ORU^R01 `9700123^Lab^…`)', () => {
+    expect(idsAt('hl7v2/06_oru_r01_nist_lead_nm_refrange_flag.hl7', 'OBR-3.1')).toEqual(['9700123']);
+    expect(idsAt('hl7v2/06_oru_r01_nist_lead_nm_refrange_flag.hl7', 'OBR-3.2')).toEqual(['Lab']);
+  });
+
+  it('SPM-2.1.1 is the tube id, SPM-2.1.2 its namespace (cobas pro c503 `022&BARCODE`)', () => {
+    expect(idsAt('hl7v2/16_oul_r22_roche_cobas_pro_c503_lab29_lf.hl7', 'SPM-2.1.1')).toEqual(['022']);
+    expect(idsAt('hl7v2/16_oul_r22_roche_cobas_pro_c503_lab29_lf.hl7', 'SPM-2.1.2')).toEqual(['BARCODE']);
+  });
+});
+
 describe.skipIf(!sharedFixtures.available)('ASTM results on real captures', () => {
   it('Abbott ARCHITECT: reagent lot in R.3 component 8, O.3 or O.4 as the specimen id, censored value kept', () => {
     const messages = astmFixture('astm/11_abbott_architect_manual_example.txt');
-    const byO3 = readAstmReport(messages, { specimenIdLocation: 'O.3', qcPattern: null, reagentLotComponent: 8 });
+    const byO3 = readAstmReport(messages, {
+      specimenIdLocation: astmSpecimenIdPath('O.3'),
+      qcPattern: null,
+      reagentLotComponent: 8,
+    });
     expect(byO3.specimens.map((s) => s.specimenId)).toEqual(['SID13']);
     expect(byO3.specimens[0]?.observations.map((o) => [o.code, o.value, o.reagentLot, o.flags.join('^')])).toEqual([
       ['0021', '< 1.20', '47331M100', 'EXP^<'],
       ['0021', 'NEGATIVE', '47331M100', ''],
       ['0021', '9245', '47331M100', ''],
     ]);
-    const byO4 = readAstmReport(messages, { specimenIdLocation: 'O.4', qcPattern: null, reagentLotComponent: null });
+    const byO4 = readAstmReport(messages, {
+      specimenIdLocation: astmSpecimenIdPath('O.4'),
+      qcPattern: null,
+      reagentLotComponent: null,
+    });
     expect(byO4.specimens[0]?.specimenId).toBe('SID3');
     expect(byO4.specimens[0]?.observations[0]?.reagentLot).toBeNull();
     expect(byO4.notes).toContain('enregistrement C non exploité');
@@ -99,7 +127,7 @@ describe.skipIf(!sharedFixtures.available)('ASTM results on real captures', () =
 
   it('Roche cobas c311: seven results on one tube, completion time R.13 absent → header time', () => {
     const report = readAstmReport(astmFixture('astm/02_roche_cobas_c311_single_frame_many_records.txt'), {
-      specimenIdLocation: 'O.3',
+      specimenIdLocation: astmSpecimenIdPath('O.3'),
       qcPattern: null,
       reagentLotComponent: null,
     });
@@ -115,9 +143,28 @@ describe.skipIf(!sharedFixtures.available)('ASTM results on real captures', () =
     ]);
   });
 
+  it('component precision: cobas c311 sample id at O.3.2 (O.3.1 is the sequence), Sysmex XP-100 at O.4.3', () => {
+    const c311 = astmFixture('astm/02_roche_cobas_c311_single_frame_many_records.txt');
+    const read = (messages: typeof c311, location: string) =>
+      readAstmReport(messages, {
+        specimenIdLocation: astmSpecimenIdPath(location),
+        qcPattern: null,
+        reagentLotComponent: null,
+      }).specimens.map((s) => s.specimenId);
+    // O.3 = `11625^CL-PL-24-0370         ^1^^004` (fixtures/INDEX.md): the id is space-padded.
+    expect(read(c311, 'O.3')).toEqual(['11625']);
+    expect(read(c311, 'O.3.1')).toEqual(['11625']);
+    expect(read(c311, 'O.3.2')).toEqual(['CL-PL-24-0370']);
+    const sysmex = astmFixture('astm/04_sysmex_xp100_cbc_single_frame.txt');
+    // O.4 = `^^            113^A`: empty first components, the id third.
+    expect(read(sysmex, 'O.4')).toEqual(['']);
+    expect(read(sysmex, 'O.4.3')).toEqual(['113']);
+    expect(read(sysmex, 'O.4.4')).toEqual(['A']);
+  });
+
   it('Horiba Yumizen H500: H.12 processing id Q makes the whole message QC', () => {
     const report = readAstmReport(astmFixture('astm/06_horiba_yumizen_h500_qc_histograms.txt'), {
-      specimenIdLocation: 'O.3',
+      specimenIdLocation: astmSpecimenIdPath('O.3'),
       qcPattern: null,
       reagentLotComponent: null,
     });
@@ -132,7 +179,7 @@ describe('QC recognition and readers on built messages', () => {
       'H|\\^&|||X|||||||P\rO|1|QC-N1-778||^^^NA|R\rR|1|^^^NA|140|mmol/L||N||F\r' +
       'O|2|123456789012||^^^NA|R||||||Q\rR|1|^^^NA|141|mmol/L||N||F\rO|3|123456789013||^^^NA|R\rR|1|^^^NA|142\rL|1|N\r';
     const report = readAstmReport(tryParseAstmMessages(text).messages, {
-      specimenIdLocation: 'O.3',
+      specimenIdLocation: astmSpecimenIdPath('O.3'),
       qcPattern: compileQcPattern('^QC-(?<lot>N\\d+)'),
       reagentLotComponent: null,
     });
@@ -160,7 +207,7 @@ describe('QC recognition and readers on built messages', () => {
       throw new Error('unparsed');
     }
     const report = readHl7Report(parsed.message, {
-      specimenIdLocation: 'SPM-2.1',
+      specimenIdLocation: hl7SpecimenIdPath('SPM-2.1'),
       qcPattern: null,
       qcSpecimenRole: true,
     });
@@ -178,12 +225,63 @@ describe('QC recognition and readers on built messages', () => {
     fc.assert(
       fc.property(fc.array(fc.string({ maxLength: 60 }), { maxLength: 8 }), (lines) => {
         const astm = tryParseAstmMessages(lines.join('\r'));
-        readAstmReport(astm.messages, { specimenIdLocation: 'O.4', qcPattern: /Q/u, reagentLotComponent: 5 });
+        readAstmReport(astm.messages, {
+          specimenIdLocation: astmSpecimenIdPath('O.4'),
+          qcPattern: /Q/u,
+          reagentLotComponent: 5,
+        });
         const hl7 = tryParseHl7(['MSH|^~\\&|A', ...lines].join('\r'));
         if (hl7.ok) {
-          readHl7Report(hl7.message, { specimenIdLocation: 'ORC-3', qcPattern: /Q/u, qcSpecimenRole: true });
+          readHl7Report(hl7.message, {
+            specimenIdLocation: hl7SpecimenIdPath('ORC-3'),
+            qcPattern: /Q/u,
+            qcSpecimenRole: true,
+          });
         }
       })
+    );
+  });
+});
+
+describe('specimen id location', () => {
+  it('parses ASTM and HL7 paths down to the component, defaults omitted levels to 1', () => {
+    expect(parseSpecimenIdLocation('O.3')).toEqual({ protocol: 'astm', field: 3, component: 1 });
+    expect(parseSpecimenIdLocation('O.4.3')).toEqual({ protocol: 'astm', field: 4, component: 3 });
+    expect(parseSpecimenIdLocation('SPM-2.1')).toEqual({
+      protocol: 'hl7',
+      segment: 'SPM',
+      field: 2,
+      component: 1,
+      subcomponent: 1,
+    });
+    expect(parseSpecimenIdLocation('OBR-3.1')).toMatchObject({ segment: 'OBR', field: 3, component: 1 });
+    expect(parseSpecimenIdLocation('SPM-2.2.1')).toMatchObject({ component: 2, subcomponent: 1 });
+  });
+
+  it('refuses paths that name no specimen id or are malformed', () => {
+    for (const bad of [
+      '',
+      'O.5',
+      'O.3.0',
+      'O.3.21',
+      'O3',
+      'R.3',
+      'SPM-4',
+      'OBX-3.1',
+      'SPM-2.1.1.1',
+      'spm-2.1',
+      'O.3.x',
+    ]) {
+      expect(parseSpecimenIdLocation(bad), bad).toBeNull();
+    }
+  });
+
+  it('a profile location of the other protocol is a stable processing error', () => {
+    expect(() => astmSpecimenIdPath('SPM-2.1')).toThrow(
+      expect.objectContaining({ code: 'SIL_CONNECT_NO_SPECIMEN_ID' }) as Error
+    );
+    expect(() => hl7SpecimenIdPath('O.3.2')).toThrow(
+      expect.objectContaining({ code: 'SIL_CONNECT_NO_SPECIMEN_ID' }) as Error
     );
   });
 });

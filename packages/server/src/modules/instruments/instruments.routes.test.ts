@@ -73,6 +73,9 @@ describe('instrument profiles and mappings', () => {
     ],
     [{ ...astmProfile, code: 'SYSMEX-XN', port: 5604 }, 'SIL_INSTRUMENT_CODE_TAKEN'],
     [{ ...astmProfile, code: 'SAME-PORT', host: '127.0.0.1' }, 'SIL_INSTRUMENT_PORT_TAKEN'],
+    [{ ...astmProfile, code: 'BAD-PATH', port: 5606, specimenIdLocation: 'O.9.2' }, 'SIL_VALIDATION'],
+    [{ ...astmProfile, code: 'BAD-COMP', port: 5607, specimenIdLocation: 'O.3.0' }, 'SIL_VALIDATION'],
+    [{ ...astmProfile, code: 'BAD-HL7', port: 5608, protocol: 'hl7', specimenIdLocation: 'OBX-3.1' }, 'SIL_VALIDATION'],
     [{ ...astmProfile, code: 'lower-case' }, 'SIL_VALIDATION'],
     [{ ...astmProfile, code: 'EXTRA', port: 5605, password: 'x' }, 'SIL_VALIDATION'],
   ])('refuses %j with %s and saves nothing', async (body, code) => {
@@ -80,6 +83,35 @@ describe('instrument profiles and mappings', () => {
     const res = await admin.post('/api/instruments', body);
     expect(res.json<{ code: string }>().code).toBe(code);
     expect(await instrumentCount()).toBe(before);
+  });
+
+  it('takes a specimen id location down to the component (O.4.3, OBR-3.1) and says why a bad one is refused', async () => {
+    const sysmex = await admin.post('/api/instruments', {
+      ...astmProfile,
+      code: 'SYSMEX-XP',
+      port: 5610,
+      specimenIdLocation: 'O.4.3',
+    });
+    expectStatus(sysmex, 201);
+    expect(sysmex.json<{ specimenIdLocation: string }>().specimenIdLocation).toBe('O.4.3');
+    const hl7 = await admin.post('/api/instruments', {
+      ...astmProfile,
+      code: 'HL7-OBR3',
+      port: 5611,
+      protocol: 'hl7',
+      specimenIdLocation: 'OBR-3.1',
+    });
+    expectStatus(hl7, 201);
+    const refused = await admin.post('/api/instruments', {
+      ...astmProfile,
+      code: 'BAD-WHY',
+      port: 5612,
+      specimenIdLocation: 'O.3.x',
+    });
+    expect(refused.json<{ code: string; errors: { path: string; message: string }[] }>()).toMatchObject({
+      code: 'SIL_VALIDATION',
+      errors: [{ path: 'body.specimenIdLocation', message: expect.stringContaining('O.3.2') as string }],
+    });
   });
 
   it('updates with the version it was read at; a stale version is a conflict', async () => {

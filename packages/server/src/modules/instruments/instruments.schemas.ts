@@ -4,16 +4,13 @@
  * strict objects: an unknown field is refused.
  */
 import { z } from 'zod';
+import { parseSpecimenIdLocation, specimenIdLocationHelp } from './specimen-id-location.js';
 
 export const instrumentKinds = ['analyzer', 'order_placer'] as const;
 export const instrumentProtocols = ['astm', 'hl7'] as const;
 export const linkRoles = ['server', 'client'] as const;
 export const linkDirections = ['uni', 'bi'] as const;
 export const linkCharsets = ['iso-8859-1', 'windows-1252', 'utf-8'] as const;
-/** Where the specimen id (tube barcode) is read: LIS2-A2 O.3 / O.4; HL7 SPM-2 (placer / filler), OBR, ORC. */
-export const astmSpecimenIdLocations = ['O.3', 'O.4'] as const;
-export const hl7SpecimenIdLocations = ['SPM-2.1', 'SPM-2.2', 'OBR-2', 'OBR-3', 'ORC-2', 'ORC-3'] as const;
-export const specimenIdLocations = [...astmSpecimenIdLocations, ...hl7SpecimenIdLocations] as const;
 export const inboundStatuses = ['received', 'processed', 'error', 'orphan'] as const;
 export const outboundStatuses = ['pending', 'sent', 'acknowledged', 'rejected', 'failed'] as const;
 
@@ -22,7 +19,8 @@ export type InstrumentProtocol = (typeof instrumentProtocols)[number];
 export type LinkRole = (typeof linkRoles)[number];
 export type LinkDirection = (typeof linkDirections)[number];
 export type LinkCharset = (typeof linkCharsets)[number];
-export type SpecimenIdLocation = (typeof specimenIdLocations)[number];
+/** `O.3`, `O.4.3`, `SPM-2.1`, `OBR-3.1`… (specimen-id-location.ts). */
+export type SpecimenIdLocation = string;
 export type InboundStatus = (typeof inboundStatuses)[number];
 export type OutboundStatus = (typeof outboundStatuses)[number];
 
@@ -34,6 +32,12 @@ const host = z
   .max(255)
   .regex(/^[A-Za-z0-9.:_-]+$/, 'adresse IP ou nom d’hôte');
 
+const specimenIdLocation = z
+  .string()
+  .trim()
+  .max(16)
+  .refine((text) => parseSpecimenIdLocation(text) !== null, { message: specimenIdLocationHelp });
+
 const profileFields = {
   name: z.string().trim().min(1).max(100),
   kind: z.enum(instrumentKinds),
@@ -43,7 +47,7 @@ const profileFields = {
   port: z.number().int().min(0).max(65535),
   direction: z.enum(linkDirections),
   charset: z.enum(linkCharsets),
-  specimenIdLocation: z.enum(specimenIdLocations),
+  specimenIdLocation,
   /** JavaScript regular expression on the specimen id; a named group `lot` gives the control lot. */
   qcSpecimenPattern: z.string().min(1).max(200).nullable(),
   qcSpecimenRole: z.boolean(),
@@ -150,7 +154,7 @@ export const instrumentSchema = z.object({
   port: z.number().int(),
   direction: z.enum(linkDirections),
   charset: z.enum(linkCharsets),
-  specimenIdLocation: z.enum(specimenIdLocations),
+  specimenIdLocation: z.string(),
   qcSpecimenPattern: z.string().nullable(),
   qcSpecimenRole: z.boolean(),
   reagentLotComponent: z.number().int().nullable(),

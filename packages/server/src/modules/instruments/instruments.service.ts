@@ -12,9 +12,8 @@ import { stoppedStatus } from '../../connect/link-status.js';
 import { writeAuditEvent, type AccessEventWriter, type AuditContext } from '../audit/audit-writer.js';
 import { compileQcPattern } from './instrument-report.js';
 import * as repo from './instruments.repository.js';
+import { parseSpecimenIdLocation } from './specimen-id-location.js';
 import {
-  astmSpecimenIdLocations,
-  hl7SpecimenIdLocations,
   type AssignInput,
   type InboundDetail,
   type InboundSummary,
@@ -95,8 +94,7 @@ function outboundOf(row: messages.OutboundRow): OutboundSummary {
 /** Checks what zod cannot: location per protocol, a compilable QC pattern, an order placer speaks HL7. */
 function checkProfile(values: repo.ProfileValues): void {
   const issues: { path: string; message: string }[] = [];
-  const locations: readonly string[] = values.protocol === 'astm' ? astmSpecimenIdLocations : hl7SpecimenIdLocations;
-  if (!locations.includes(values.specimenIdLocation)) {
+  if (parseSpecimenIdLocation(values.specimenIdLocation)?.protocol !== values.protocol) {
     issues.push({
       path: 'specimenIdLocation',
       message: `${values.specimenIdLocation} n’existe pas en ${values.protocol}`,

@@ -1,8 +1,12 @@
 /**
- * Processing of a stored inbound message (issue 4 item 4: a separate, retried step). One
- * transaction per message: parse → match specimens → map codes → record results / QC runs, or
- * answer a host query, or place an external order — then the message's status, all committed
- * together. Outcomes:
+ * Processing of stored inbound messages (issue 4 item 4: a separate, retried step). A batch of
+ * messages shares one transaction: parse → match specimens → map codes → record results / QC runs,
+ * or answer a host query, or place an external order — then the statuses, in one UPDATE. A message
+ * that fails before writing anything (the usual failures: unknown tube, unreadable message,
+ * unmapped code) gets its status in the same transaction; one that fails after a write or on a
+ * database error aborts the batch, whose messages are then processed one transaction each — so a
+ * poison message never blocks the others, it goes to the retry queue or the error queue alone.
+ * Outcomes:
  * - processed: done (the outcome lists what was recorded and what was skipped, and why);
  * - orphan: a specimen id matches no tube — nothing recorded; assign it and replay;
  * - error: a stable reason (unmapped code, unreadable message, tube not received…) — nothing
@@ -22,7 +26,7 @@ import {
   type Hl7ErrorConditionCode,
   type Hl7Message,
 } from '@sillage/core';
-import type { Database, Queryable } from '../../db/database.js';
+import type { Database, Queryable, SqlParam } from '../../db/database.js';
 import type { AccessEventWriter, AuditContext } from '../audit/audit-writer.js';
 import { astmQueryAnswer } from './astm-query-answer.js';
 import { readAstmReport } from './astm-report-reader.js';
@@ -36,6 +40,7 @@ import type { InboundStatus, InstrumentProtocol } from './instruments.schemas.js
 import * as messages from './messages.repository.js';
 import { pendingWorkFor } from './pending-work.repository.js';
 import { OrphanSpecimens, recordReport } from './report-recording.js';
+import { astmSpecimenIdPath, hl7SpecimenIdPath } from './specimen-id-location.js';
 
 /** A message to write back on the link the inbound message came from. */
 export interface LinkReply {
@@ -104,6 +109,35 @@ function detailOf(error: SillageError): string | null {
   return error.detail ?? (issues === undefined || issues === '' ? null : issues);
 }
 
+/** A message of a batch failed in a way only a rollback undoes: the batch is redone message by message. */
+class BatchAborted extends Error {
+  constructor(readonly reason: unknown) {
+    super('processing batch aborted');
+  }
+}
+
+/**
+ * The transaction as one message's processing sees it, noting whether it wrote anything or hit a
+ * database error: a failure is recorded in the batch only when neither happened (reads only).
+ */
+function watchWrites(tx: Queryable): { tx: Queryable; clean: () => boolean } {
+  let clean = true;
+  return {
+    tx: {
+      query<Row extends object>(sql: string, params?: readonly SqlParam[]): Promise<Row[]> {
+        if (!/^\s*SELECT\b/i.test(sql)) {
+          clean = false;
+        }
+        return tx.query<Row>(sql, params).catch((error: unknown) => {
+          clean = false;
+          throw error;
+        });
+      },
+    },
+    clean: () => clean,
+  };
+}
+
 export class MessageProcessor {
   private readonly maxAttempts: number;
   private readonly retryBaseMs: number;
@@ -121,50 +155,107 @@ export class MessageProcessor {
 
   /** Processes one message (no-op for one already processed, except answers that must be re-sent). */
   async process(id: number, context?: AuditContext): Promise<ProcessingResult> {
-    const audit: AuditContext = context ?? { actor: null, requestId: `inbound:${id}`, address: null };
+    const result = (await this.processBatch([id], context)).get(id);
+    if (result === undefined) {
+      throw new SillageError('SIL_CONNECT_MESSAGE_NOT_FOUND');
+    }
+    return result;
+  }
+
+  /**
+   * Processes several messages in one transaction; ids that name no message are absent from the
+   * answer. A message that fails before writing anything (orphan tube, unreadable message,
+   * unmapped code…) gets its status in the batch; one that fails after a write, or on a database
+   * error, aborts the batch, and each message of it is then processed in a transaction of its own
+   * (no savepoints: they cost two round trips per message, and such failures are rare).
+   */
+  async processBatch(ids: readonly number[], context?: AuditContext): Promise<Map<number, ProcessingResult>> {
     try {
       return await this.database.transaction(async (tx) => {
-        const locked = await messages.lockInboundWithInstrument(tx, id);
-        if (locked === undefined) {
-          throw new SillageError('SIL_CONNECT_MESSAGE_NOT_FOUND');
-        }
-        const { message } = locked;
-        const profile = instruments.profileFromRow(locked.instrument);
-        if (message.status !== 'received') {
-          return this.answerAgain(tx, message, profile);
-        }
-        let handled: Handled;
-        try {
-          handled = await this.handle(tx, message, profile, audit);
-        } catch (error) {
-          if (error instanceof OrphanSpecimens) {
-            // Found before anything was written: the orphan status commits in this same transaction.
-            return this.markOrphan(tx, id, error);
+        const results = new Map<number, ProcessingResult>();
+        const marks = new messages.StatusMarks();
+        // Read once per instrument and batch (the same snapshot a message alone would see).
+        const mappingsByInstrument = new Map<string, ReadonlyMap<string, instruments.TestMapping>>();
+        for (const { message, instrument } of await messages.lockInboundBatch(tx, ids)) {
+          const profile = instruments.profileFromRow(instrument);
+          let mappings = mappingsByInstrument.get(profile.id);
+          if (mappings === undefined) {
+            const list = await instruments.listMappings(tx, profile.id);
+            mappings = new Map(list.map((m) => [m.instrumentCode, m]));
+            mappingsByInstrument.set(profile.id, mappings);
           }
-          throw error;
+          const audit = context ?? { actor: null, requestId: `inbound:${message.id}`, address: null };
+          const watched = watchWrites(tx);
+          try {
+            results.set(message.id, await this.processLocked(watched.tx, message, profile, mappings, audit, marks));
+          } catch (error) {
+            if (!watched.clean() || !(error instanceof SillageError || error instanceof OrphanSpecimens)) {
+              throw new BatchAborted(error);
+            }
+            results.set(message.id, await this.failureIn(tx, message, error, marks));
+          }
         }
-        await messages.markProcessed(tx, id, {
-          status: 'processed',
-          errorCode: null,
-          errorDetail: null,
-          specimenIds: handled.specimenIds,
-          messageType: handled.messageType,
-          outcome: handled.outcome,
-        });
-        const replies = await this.logReplies(tx, profile.id, id, handled.replies);
-        return {
-          id,
-          status: 'processed',
-          errorCode: null,
-          errorDetail: null,
-          outcome: handled.outcome,
-          replies,
-          workOrderBarcodes: handled.workOrderBarcodes,
-        };
+        await marks.write(tx);
+        return results;
       });
-    } catch (error) {
-      return this.recordFailure(id, error);
+    } catch (caught) {
+      const error = caught instanceof BatchAborted ? caught.reason : caught;
+      const [only] = ids;
+      if (ids.length === 1 && only !== undefined) {
+        return new Map([[only, await this.recordFailure(only, error)]]);
+      }
+      // The batch itself failed: each message on its own, so one cannot hold back the others.
+      const results = new Map<number, ProcessingResult>();
+      for (const id of ids) {
+        const alone = await this.processBatch([id], context).catch(() => new Map<number, ProcessingResult>());
+        for (const [key, value] of alone) {
+          results.set(key, value);
+        }
+      }
+      return results;
     }
+  }
+
+  private async processLocked(
+    tx: Queryable,
+    message: messages.InboundRow,
+    profile: instruments.InstrumentProfile,
+    mappings: ReadonlyMap<string, instruments.TestMapping>,
+    audit: AuditContext,
+    marks: messages.StatusMarks
+  ): Promise<ProcessingResult> {
+    const id = message.id;
+    if (message.status !== 'received') {
+      return this.answerAgain(tx, message, profile, mappings);
+    }
+    let handled: Handled;
+    try {
+      handled = await this.handle(tx, message, profile, mappings, audit);
+    } catch (error) {
+      if (error instanceof OrphanSpecimens) {
+        // Found before anything was written: the orphan status commits in this same transaction.
+        return this.markOrphan(id, error, marks);
+      }
+      throw error;
+    }
+    marks.add(id, {
+      status: 'processed',
+      errorCode: null,
+      errorDetail: null,
+      specimenIds: handled.specimenIds,
+      messageType: handled.messageType,
+      outcome: handled.outcome,
+    });
+    const replies = await this.logReplies(tx, profile.id, id, handled.replies);
+    return {
+      id,
+      status: 'processed',
+      errorCode: null,
+      errorDetail: null,
+      outcome: handled.outcome,
+      replies,
+      workOrderBarcodes: handled.workOrderBarcodes,
+    };
   }
 
   // ── dispatch ─────────────────────────────────────────────────────────────────
@@ -173,10 +264,9 @@ export class MessageProcessor {
     tx: Queryable,
     message: messages.InboundRow,
     profile: instruments.InstrumentProfile,
+    mappings: ReadonlyMap<string, instruments.TestMapping>,
     context: AuditContext
   ): Promise<Handled> {
-    const mappingList = await instruments.listMappings(tx, profile.id);
-    const mappings = new Map(mappingList.map((m) => [m.instrumentCode, m]));
     if (message.protocol === 'astm') {
       return this.handleAstm(tx, message, profile, mappings, context);
     }
@@ -197,7 +287,7 @@ export class MessageProcessor {
     }
     if (type.code === 'ORU' || type.code === 'OUL') {
       const report = readHl7Report(hl7, {
-        specimenIdLocation: profile.specimenIdLocation,
+        specimenIdLocation: hl7SpecimenIdPath(profile.specimenIdLocation),
         qcPattern: compileQcPattern(profile.qcSpecimenPattern),
         qcSpecimenRole: profile.qcSpecimenRole,
       });
@@ -264,7 +354,7 @@ export class MessageProcessor {
       };
     }
     const report = readAstmReport(parsed.messages, {
-      specimenIdLocation: profile.specimenIdLocation === 'O.4' ? 'O.4' : 'O.3',
+      specimenIdLocation: astmSpecimenIdPath(profile.specimenIdLocation),
       qcPattern: compileQcPattern(profile.qcSpecimenPattern),
       reagentLotComponent: profile.reagentLotComponent,
     });
@@ -396,7 +486,8 @@ export class MessageProcessor {
   private async answerAgain(
     tx: Queryable,
     message: messages.InboundRow,
-    profile: instruments.InstrumentProfile
+    profile: instruments.InstrumentProfile,
+    mappings: ReadonlyMap<string, instruments.TestMapping>
   ): Promise<ProcessingResult> {
     const base = {
       id: message.id,
@@ -410,7 +501,11 @@ export class MessageProcessor {
       message.message_type === 'QBP^Q11' ||
       (message.protocol === 'astm' && message.message_type?.includes('Q') === true);
     if (isQuery && message.status === 'processed') {
-      const handled = await this.handle(tx, message, profile, { actor: null, requestId: null, address: null });
+      const handled = await this.handle(tx, message, profile, mappings, {
+        actor: null,
+        requestId: null,
+        address: null,
+      });
       return { ...base, replies: await this.logReplies(tx, profile.id, message.id, handled.replies) };
     }
     const previous = await messages.findReplyTo(tx, message.id);
@@ -433,10 +528,10 @@ export class MessageProcessor {
     };
   }
 
-  private async markOrphan(tx: Queryable, id: number, orphan: OrphanSpecimens): Promise<ProcessingResult> {
+  private markOrphan(id: number, orphan: OrphanSpecimens, marks: messages.StatusMarks): ProcessingResult {
     const detail = orphan.unknownIds.join(', ');
     const outcome = { unknownSpecimens: orphan.unknownIds };
-    await messages.markProcessed(tx, id, {
+    marks.add(id, {
       status: 'orphan',
       errorCode: 'SIL_CONNECT_SPECIMEN_UNKNOWN',
       errorDetail: detail,
@@ -455,75 +550,72 @@ export class MessageProcessor {
     };
   }
 
+  /** A failure outside any batch (the message's own transaction failed): recorded in a new one. */
   private async recordFailure(id: number, error: unknown): Promise<ProcessingResult> {
     if (error instanceof SillageError && error.code === 'SIL_CONNECT_MESSAGE_NOT_FOUND') {
       throw error;
     }
-    if (error instanceof OrphanSpecimens) {
-      return this.database.transaction((tx) => this.markOrphan(tx, id, error));
-    }
-    if (error instanceof SillageError) {
-      const detail = detailOf(error);
-      return this.database.transaction(async (tx) => {
-        const message = await messages.lockInbound(tx, id);
-        await messages.markProcessed(tx, id, {
-          status: 'error',
-          errorCode: error.code,
-          errorDetail: detail,
-          specimenIds: message?.specimen_ids ?? [],
-          messageType: null,
-          outcome: null,
-        });
-        const replies =
-          message === undefined
-            ? []
-            : await this.logReplies(tx, message.instrument_id, id, this.refusal(message, error.code, detail));
-        return {
-          id,
-          status: 'error',
-          errorCode: error.code,
-          errorDetail: detail,
-          outcome: null,
-          replies,
-          workOrderBarcodes: [],
-        };
-      });
-    }
-    const detail = error instanceof Error ? error.message : String(error);
     return this.database.transaction(async (tx) => {
       const message = await messages.lockInbound(tx, id);
-      const attempts = message?.attempts ?? 0;
-      if (attempts + 1 >= this.maxAttempts) {
-        await messages.markProcessed(tx, id, {
-          status: 'error',
-          errorCode: 'SIL_CONNECT_PROCESSING_FAILED',
-          errorDetail: detail,
-          specimenIds: message?.specimen_ids ?? [],
-          messageType: null,
-          outcome: null,
-        });
-        return {
-          id,
-          status: 'error',
-          errorCode: 'SIL_CONNECT_PROCESSING_FAILED',
-          errorDetail: detail,
-          outcome: null,
-          replies: [],
-          workOrderBarcodes: [],
-        };
+      if (message === undefined) {
+        throw new SillageError('SIL_CONNECT_MESSAGE_NOT_FOUND');
       }
-      const delay = Math.min(this.retryBaseMs * 2 ** attempts, 600_000);
-      await messages.scheduleRetry(tx, id, delay, detail);
-      return {
-        id,
-        status: 'received',
-        errorCode: null,
-        errorDetail: detail,
-        outcome: null,
-        replies: [],
-        workOrderBarcodes: [],
-      };
+      const marks = new messages.StatusMarks();
+      const result = await this.failureIn(tx, message, error, marks);
+      await marks.write(tx);
+      return result;
     });
+  }
+
+  /**
+   * Records why a message failed, in the transaction it is locked in (its own work rolled back):
+   * orphan, error queue with a stable reason, or — unexpected — a retry with backoff, then error.
+   */
+  private async failureIn(
+    tx: Queryable,
+    message: messages.InboundRow,
+    error: unknown,
+    marks: messages.StatusMarks
+  ): Promise<ProcessingResult> {
+    const id = message.id;
+    if (error instanceof OrphanSpecimens) {
+      return this.markOrphan(id, error, marks);
+    }
+    const failed = { id, outcome: null, workOrderBarcodes: [] };
+    if (error instanceof SillageError) {
+      const detail = detailOf(error);
+      marks.add(id, {
+        status: 'error',
+        errorCode: error.code,
+        errorDetail: detail,
+        specimenIds: message.specimen_ids,
+        messageType: null,
+        outcome: null,
+      });
+      const replies = await this.logReplies(tx, message.instrument_id, id, this.refusal(message, error.code, detail));
+      return { ...failed, status: 'error', errorCode: error.code, errorDetail: detail, replies };
+    }
+    const detail = error instanceof Error ? error.message : String(error);
+    if (message.attempts + 1 >= this.maxAttempts) {
+      marks.add(id, {
+        status: 'error',
+        errorCode: 'SIL_CONNECT_PROCESSING_FAILED',
+        errorDetail: detail,
+        specimenIds: message.specimen_ids,
+        messageType: null,
+        outcome: null,
+      });
+      return {
+        ...failed,
+        status: 'error',
+        errorCode: 'SIL_CONNECT_PROCESSING_FAILED',
+        errorDetail: detail,
+        replies: [],
+      };
+    }
+    const delay = Math.min(this.retryBaseMs * 2 ** message.attempts, 600_000);
+    await messages.scheduleRetry(tx, id, delay, detail);
+    return { ...failed, status: 'received', errorCode: null, errorDetail: detail, replies: [] };
   }
 
   /** The refusal a waiting sender must get: ORL^O22 for an order, RSP^K11 AE for a query. */

@@ -59,58 +59,85 @@ export interface StoredInboundRow {
   readonly duplicate: boolean;
 }
 
+/** One message of a group-committed batch: its dedupe window and the acknowledgement logged with it. */
+export interface NewInboundInBatch extends NewInbound {
+  readonly windowMs: number;
+  readonly acknowledgement: { raw: Uint8Array; messageType: string; controlId: string } | null;
+}
+
 /**
- * One statement: the same bytes from the same instrument within the window (a frame repeated
- * after a lost ACK) return the stored row; otherwise the message is inserted, with the
- * acknowledgement about to be written (HL7) logged in the same statement. On PostgreSQL the caller
- * holds an advisory lock on (instrument, hash) taken by a previous statement, so this statement's
- * snapshot already sees a concurrent delivery of the same bytes.
+ * Several messages in one statement (group commit of the links' deliveries), each deduplicated like
+ * `insertInboundOnce` against what is already stored within its window. The caller passes at most
+ * one message per (instrument, hash) — a repeat inside the batch is the first one's duplicate — and
+ * holds the advisory locks of every (instrument, hash) on PostgreSQL. Rows come back in input order.
  */
-export async function insertInboundOnce(
+export async function insertInboundBatch(
   db: Queryable,
-  message: NewInbound,
-  windowMs: number,
-  acknowledgement: { raw: Uint8Array; messageType: string; controlId: string } | null
-): Promise<StoredInboundRow> {
-  const rows = await db.query<{ id: number; status: InboundStatus; duplicate: boolean }>(
-    `WITH dup AS (
-       SELECT id, status FROM inbound_message
-       WHERE instrument_id = $1 AND sha256 = $4 AND received_at > now() - make_interval(secs => $12)
-       ORDER BY received_at DESC LIMIT 1
+  batch: readonly NewInboundInBatch[]
+): Promise<StoredInboundRow[]> {
+  if (batch.length === 0) {
+    return [];
+  }
+  const input = batch.map((message, index) => ({
+    n: index,
+    instrument_id: message.instrumentId,
+    protocol: message.protocol,
+    raw: toBuffer(message.raw).toString('base64'),
+    sha256: message.sha256,
+    remote_address: message.remoteAddress,
+    message_type: message.messageType,
+    control_id: message.controlId,
+    status: message.status,
+    error_code: message.errorCode,
+    error_detail: message.errorDetail,
+    process_after: message.processAfterMs / 1000,
+    window_s: message.windowMs / 1000,
+    ack_type: message.acknowledgement?.messageType ?? null,
+    ack_control: message.acknowledgement?.controlId ?? null,
+    ack_raw: message.acknowledgement === null ? null : toBuffer(message.acknowledgement.raw).toString('base64'),
+  }));
+  const rows = await db.query<{ n: number; id: number; status: InboundStatus; duplicate: boolean }>(
+    `WITH input AS (
+       SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(n integer, instrument_id uuid, protocol text, raw text,
+         sha256 text, remote_address text, message_type text, control_id text, status text, error_code text,
+         error_detail text, process_after double precision, window_s double precision, ack_type text,
+         ack_control text, ack_raw text)
+     ), dup AS (
+       SELECT x.n, d.id, d.status FROM input x CROSS JOIN LATERAL (
+         SELECT m.id, m.status FROM inbound_message m
+         WHERE m.instrument_id = x.instrument_id AND m.sha256 = x.sha256
+           AND m.received_at > now() - make_interval(secs => x.window_s)
+         ORDER BY m.received_at DESC LIMIT 1) d
      ), ins AS (
        INSERT INTO inbound_message (instrument_id, protocol, raw, sha256, remote_address, message_type, control_id,
          status, error_code, error_detail, next_attempt_at, processed_at)
-       SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, now() + make_interval(secs => $11),
-         CASE WHEN $8 = 'received' THEN NULL ELSE now() END
-       WHERE NOT EXISTS (SELECT 1 FROM dup)
-       RETURNING id, status
+       SELECT x.instrument_id, x.protocol, decode(x.raw, 'base64'), x.sha256, x.remote_address, x.message_type,
+         x.control_id, x.status, x.error_code, x.error_detail, now() + make_interval(secs => x.process_after),
+         CASE WHEN x.status = 'received' THEN NULL ELSE now() END
+       FROM input x WHERE NOT EXISTS (SELECT 1 FROM dup WHERE dup.n = x.n)
+       ORDER BY x.n
+       RETURNING id, status, instrument_id, sha256
+     ), stored AS (
+       SELECT x.n, ins.id, ins.status, x.ack_type, x.ack_control, x.ack_raw, x.instrument_id, x.protocol
+       FROM ins JOIN input x ON x.instrument_id = ins.instrument_id AND x.sha256 = ins.sha256
      ), ack AS (
        INSERT INTO outbound_message (instrument_id, protocol, kind, message_type, control_id, raw, inbound_message_id,
          status, sent_at)
-       SELECT $1, $2, 'ack', $13, $14, $15::bytea, ins.id, 'sent', now() FROM ins WHERE $15::bytea IS NOT NULL
+       SELECT instrument_id, protocol, 'ack', ack_type, ack_control, decode(ack_raw, 'base64'), id, 'sent', now()
+       FROM stored WHERE ack_raw IS NOT NULL
      )
-     SELECT id, status, false AS duplicate FROM ins
-     UNION ALL SELECT id, status, true AS duplicate FROM dup`,
-    [
-      message.instrumentId,
-      message.protocol,
-      toBuffer(message.raw),
-      message.sha256,
-      message.remoteAddress,
-      message.messageType,
-      message.controlId,
-      message.status,
-      message.errorCode,
-      message.errorDetail,
-      message.processAfterMs / 1000,
-      windowMs / 1000,
-      acknowledgement?.messageType ?? null,
-      acknowledgement?.controlId ?? null,
-      acknowledgement === null ? null : toBuffer(acknowledgement.raw),
-    ]
+     SELECT n, id, status, false AS duplicate FROM stored
+     UNION ALL SELECT n, id, status, true AS duplicate FROM dup`,
+    [JSON.stringify(input)]
   );
-  const row = rows[0] as { id: number; status: InboundStatus; duplicate: boolean };
-  return { id: Number(row.id), status: row.status, duplicate: row.duplicate };
+  const byIndex = new Map(rows.map((row) => [Number(row.n), row]));
+  return batch.map((_, index) => {
+    const row = byIndex.get(index);
+    if (row === undefined) {
+      throw new Error(`inbound batch: no row for message ${index}`);
+    }
+    return { id: Number(row.id), status: row.status, duplicate: row.duplicate };
+  });
 }
 
 function toBuffer(bytes: Uint8Array): Buffer {
@@ -121,23 +148,18 @@ function normaliseInbound<T extends { id: number; raw?: Uint8Array }>(row: T): T
   return { ...row, id: Number(row.id), ...(row.raw === undefined ? {} : { raw: new Uint8Array(row.raw) }) };
 }
 
-/** The message locked for processing, with its instrument's profile row (one round trip). */
-export async function lockInboundWithInstrument(
+/** Messages locked for processing in id order (no deadlock between two workers), with their instrument rows. */
+export async function lockInboundBatch(
   db: Queryable,
-  id: number
-): Promise<{ message: InboundRow; instrument: Record<string, unknown> } | undefined> {
+  ids: readonly number[]
+): Promise<{ message: InboundRow; instrument: Record<string, unknown> }[]> {
   const rows = await db.query<InboundRow & { instrument_row: Record<string, unknown> }>(
     `SELECT ${inboundColumns}, row_to_json(i.*) AS instrument_row
      FROM inbound_message m JOIN instrument i ON i.id = m.instrument_id
-     WHERE m.id = $1 FOR UPDATE OF m`,
-    [id]
+     WHERE m.id = ANY($1::bigint[]) ORDER BY m.id FOR UPDATE OF m`,
+    [ids]
   );
-  const row = rows[0];
-  if (row === undefined) {
-    return undefined;
-  }
-  const { instrument_row: instrument, ...message } = row;
-  return { message: normaliseInbound(message), instrument };
+  return rows.map(({ instrument_row: instrument, ...message }) => ({ message: normaliseInbound(message), instrument }));
 }
 
 export async function lockInbound(db: Queryable, id: number): Promise<InboundRow | undefined> {
@@ -195,21 +217,45 @@ export interface ProcessedUpdate {
   readonly outcome: unknown;
 }
 
-export async function markProcessed(db: Queryable, id: number, update: ProcessedUpdate): Promise<void> {
-  await db.query(
-    `UPDATE inbound_message SET status = $2, error_code = $3, error_detail = $4, specimen_ids = $5,
-       message_type = coalesce($6, message_type), outcome = $7::jsonb, processed_at = now(), attempts = attempts + 1
-     WHERE id = $1`,
-    [
-      id,
-      update.status,
-      update.errorCode,
-      update.errorDetail,
-      [...update.specimenIds],
-      update.messageType,
-      JSON.stringify(update.outcome ?? null),
-    ]
-  );
+/**
+ * The statuses a processing batch gives its messages, written by one UPDATE just before the commit
+ * (one round trip per batch instead of one per message).
+ */
+export class StatusMarks {
+  private readonly marks: { id: number; update: ProcessedUpdate }[] = [];
+
+  add(id: number, update: ProcessedUpdate): void {
+    this.marks.push({ id, update });
+  }
+
+  async write(db: Queryable): Promise<void> {
+    const marks = this.marks.splice(0);
+    if (marks.length === 0) {
+      return;
+    }
+    await db.query(
+      `UPDATE inbound_message m SET status = x.status, error_code = x.error_code, error_detail = x.error_detail,
+         specimen_ids = x.specimen_ids, message_type = coalesce(x.message_type, m.message_type),
+         outcome = x.outcome -> 'value', processed_at = now(), attempts = m.attempts + 1
+       FROM jsonb_to_recordset($1::jsonb) AS x(id bigint, status text, error_code text, error_detail text,
+         specimen_ids text[], message_type text, outcome jsonb)
+       WHERE m.id = x.id`,
+      [
+        JSON.stringify(
+          marks.map(({ id, update }) => ({
+            id,
+            status: update.status,
+            error_code: update.errorCode,
+            error_detail: update.errorDetail,
+            specimen_ids: update.specimenIds,
+            message_type: update.messageType,
+            // Wrapped so a null outcome is stored as JSON null, as before.
+            outcome: { value: update.outcome ?? null },
+          }))
+        ),
+      ]
+    );
+  }
 }
 
 /** A transient failure: try again later (exponential backoff chosen by the caller). */

@@ -9,15 +9,12 @@
  */
 import { checkResultTransition, SillageError, type SpecimenStatus } from '@sillage/core';
 import type { Queryable } from '../../db/database.js';
-import { writeAuditEvent, type AuditContext } from '../audit/audit-writer.js';
+import { writeAuditEvents, type AuditContext, type AuditEventInput } from '../audit/audit-writer.js';
 import { analyteRuleOf } from '../results/analyte-rule.js';
+import { recordValues, type ValueChange } from '../results/result-recording.js';
+import type { ResultValueView } from '../results/results.schemas.js';
 import * as results from '../results/results.repository.js';
 import { isRecordable, type InstrumentReport, type InstrumentSpecimenReport } from './instrument-report.js';
-import {
-  recordInstrumentValues,
-  type InstrumentValueChange,
-  type RecordedInstrumentValue,
-} from './instrument-result-recording.js';
 import { instrumentResultValue, readInstrumentNumber } from './instrument-value.js';
 import type { InstrumentProfile, TestMapping } from './instruments.repository.js';
 import * as messages from './messages.repository.js';
@@ -27,6 +24,25 @@ export class OrphanSpecimens extends Error {
   constructor(readonly unknownIds: readonly string[]) {
     super(`unknown specimens: ${unknownIds.join(', ')}`);
   }
+}
+
+/** One value the analyzer's message wrote (kept in the message outcome and the audit event). */
+export interface RecordedInstrumentValue {
+  readonly resultId: string;
+  readonly analyteCode: string;
+  readonly version: number;
+  readonly flag: string | null;
+  readonly critical: boolean;
+}
+
+function summaryOf(view: ResultValueView): RecordedInstrumentValue {
+  return {
+    resultId: view.id,
+    analyteCode: view.analyteCode,
+    version: view.version,
+    flag: view.flag,
+    critical: view.critical,
+  };
 }
 
 export interface ReportOutcome {
@@ -128,10 +144,11 @@ export async function recordReport(
   }
   const saved: ReportOutcome['saved'] = [];
   const recalculated: RecordedInstrumentValue[] = [];
+  const audits: AuditEventInput[] = [];
   for (const orderId of [...byOrder.keys()].sort()) {
     const entries = byOrder.get(orderId) ?? [];
     const rows = await results.lockResults(tx, { orderId });
-    const changes: InstrumentValueChange[] = [];
+    const changes: ValueChange[] = [];
     const taken = new Set<string>();
     for (const { tube, report: specimen } of entries) {
       for (const observation of specimen.observations.filter(isRecordable)) {
@@ -169,7 +186,9 @@ export async function recordReport(
           changes.push({
             row,
             value: instrumentResultValue(observation.value, mapping.factor, analyteRuleOf(row), observation.code),
-            stamp: {
+            comment: null,
+            commentCodes: [],
+            instrument: {
               id: input.profile.id,
               code: input.profile.code,
               runAt: observation.runAt,
@@ -187,7 +206,12 @@ export async function recordReport(
         }
       }
     }
-    const recording = await recordInstrumentValues(tx, rows, changes);
+    const outcome = await recordValues(tx, rows, changes, { source: 'instrument' });
+    const recording = {
+      saved: outcome.saved.map(summaryOf),
+      recalculated: outcome.recalculated.map(summaryOf),
+      lockedCalculations: outcome.lockedCalculations,
+    };
     const barcodeOf = new Map(changes.map((change) => [change.row.id, change.row.barcode ?? '']));
     saved.push(...recording.saved.map((value) => ({ ...value, barcode: barcodeOf.get(value.resultId) ?? '' })));
     recalculated.push(...recording.recalculated);
@@ -195,7 +219,7 @@ export async function recordReport(
       notes.push(`${code} (calculé) déjà validé : non recalculé`);
     }
     if (recording.saved.length > 0) {
-      await writeAuditEvent(tx, input.context, {
+      audits.push({
         action: 'result.instrument_recorded',
         entityType: 'order',
         entityId: orderId,
@@ -209,6 +233,13 @@ export async function recordReport(
         },
       });
     }
+  }
+  // One append to the audit chain for the whole message (one lock, one INSERT), in its transaction.
+  if (audits.length > 0) {
+    await writeAuditEvents(
+      tx,
+      audits.map((audit) => ({ context: input.context, input: audit }))
+    );
   }
   return { specimenIds, saved, recalculated, qcRuns, notes: [...new Set(notes)] };
 }

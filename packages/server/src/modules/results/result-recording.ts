@@ -1,8 +1,13 @@
 /**
- * Records new values on an order's results (entry at the bench, or a biologist's amendment): each
- * value becomes a new version (append-only) with its flag, the interval applied and its delta,
- * then the order's calculated analytes are recomputed from the current values and saved as versions
- * of their own when they change. The caller has locked the order's rows and checked the transitions.
+ * Records new values on an order's results — typed at the bench, a biologist's amendment, or
+ * measured by an analyzer (modules/instruments report-recording.ts): each value becomes a new
+ * version (append-only) with its flag, the interval applied and its delta, then the order's
+ * calculated analytes are recomputed from the current values and saved as versions of their own
+ * when they change. The caller has locked the order's rows and checked the transitions.
+ *
+ * An analyzer's value differs only in what is stamped on the version: `source = 'instrument'`, no
+ * user (`entered_by` null: the analyzer measured it) and the instrument stamp (id, flags, run time,
+ * reagent lot…). It then waits for technical validation like a typed one (ISO 15189 §7.3.7).
  */
 import { SillageError, type ResultValue } from '@sillage/core';
 import type { Queryable } from '../../db/database.js';
@@ -29,14 +34,25 @@ export interface ValueChange {
   readonly value: ResultValue;
   readonly comment: string | null;
   readonly commentCodes: readonly string[];
+  /** The analyzer's stamp (source `instrument` only). */
+  readonly instrument?: repo.InstrumentStamp;
 }
 
-export interface RecordingOptions {
+/** A user typing or amending values. */
+export interface ManualRecording {
+  readonly source?: 'manual';
   readonly actorId: string;
   /** `amendment`: a correction after biological validation (reason kept on each new version). */
   readonly mode: 'entry' | 'amendment';
   readonly reason: string | null;
 }
+
+/** An analyzer's values, recorded by the processing of an inbound message (no user). */
+export interface InstrumentRecording {
+  readonly source: 'instrument';
+}
+
+export type RecordingOptions = ManualRecording | InstrumentRecording;
 
 export interface RecordedResult extends ResultValueView {
   readonly previous: PreviousResultView | null;
@@ -45,12 +61,16 @@ export interface RecordedResult extends ResultValueView {
 export interface RecordingOutcome {
   readonly saved: RecordedResult[];
   readonly recalculated: ResultValueView[];
+  /** Calculated analytes an analyzer's value would change but already validated (a biologist amends them). */
+  readonly lockedCalculations: string[];
 }
 
 /** Shown as the value of a calculated analyte whose formula does not apply (the reason goes in the comment). */
 export const notComputableText = 'Non calculable';
 
 const lockedStatuses: readonly ResultStatus[] = ['biologically_validated', 'released'];
+/** An analyzer never reopens a calculation a technician has already validated either. */
+const lockedForInstrument: readonly ResultStatus[] = ['technically_validated', ...lockedStatuses];
 
 /** Each result's patient at collection; a tube-less calculated result takes the order's first collection. */
 function patientsByRow(rows: readonly repo.OrderResultRow[]): Map<string, PatientAtCollection> {
@@ -106,8 +126,9 @@ function newVersionOf(
   details: {
     comment: string | null;
     commentCodes: readonly string[];
-    source: 'manual' | 'calculated';
-    actorId: string;
+    source: repo.NewVersion['source'];
+    instrument: repo.InstrumentStamp | null;
+    actorId: string | null;
     amendmentReason: string | null;
   }
 ): repo.NewVersion {
@@ -130,6 +151,7 @@ function newVersionOf(
     comment: details.comment,
     comment_codes: details.commentCodes,
     source: details.source,
+    instrument: details.instrument,
     entered_by: details.actorId,
     amendment_reason: details.amendmentReason,
   };
@@ -143,8 +165,10 @@ export async function recordValues(
 ): Promise<RecordingOutcome> {
   const first = rows[0];
   if (first === undefined || changes.length === 0) {
-    return { saved: [], recalculated: [] };
+    return { saved: [], recalculated: [], lockedCalculations: [] };
   }
+  const manual = options.source === 'instrument' ? null : options;
+  const actorId = manual?.actorId ?? null;
   const analytes = new Map(rows.map((row) => [row.id, analyteRuleOf(row)]));
   const analyteOf = (row: repo.OrderResultRow): AnalyteRule => analytes.get(row.id) as AnalyteRule;
   const patients = patientsByRow(rows);
@@ -172,7 +196,8 @@ export async function recordValues(
   const statusChanges: repo.StatusChange[] = [];
   const corrected: repo.NewValidationEvent[] = [];
   const touched: { row: repo.OrderResultRow; version: repo.NewVersion; status: ResultStatus }[] = [];
-  const amendmentReason = options.mode === 'amendment' ? options.reason : null;
+  const amendmentReason = manual?.mode === 'amendment' ? manual.reason : null;
+  const lockedCalculations: string[] = [];
 
   for (const change of changes) {
     const analyte = analyteOf(change.row);
@@ -181,8 +206,9 @@ export async function recordValues(
     const version = newVersionOf(change.row, analyte, storedValueOf(change.value), evaluation, patient, {
       comment: change.comment,
       commentCodes: change.commentCodes,
-      source: 'manual',
-      actorId: options.actorId,
+      source: manual === null ? 'instrument' : 'manual',
+      instrument: change.instrument ?? null,
+      actorId,
       amendmentReason,
     });
     touched.push({ row: change.row, version, status: 'entered' });
@@ -232,7 +258,12 @@ export async function recordValues(
     ) {
       continue;
     }
-    if (lockedStatuses.includes(row.status) && options.mode === 'entry') {
+    if (manual === null && lockedForInstrument.includes(row.status)) {
+      // The analyzer's values are kept; the validated calculation waits for a biologist's amendment.
+      lockedCalculations.push(analyte.code);
+      continue;
+    }
+    if (lockedStatuses.includes(row.status) && manual?.mode === 'entry') {
       // A validated calculated value may change only through an amendment of its input.
       throw new SillageError('SIL_RESULT_LOCKED', { detail: `${analyte.code} (calculé) déjà validé` });
     }
@@ -244,7 +275,8 @@ export async function recordValues(
       comment,
       commentCodes: [],
       source: 'calculated',
-      actorId: options.actorId,
+      instrument: null,
+      actorId,
       amendmentReason: lockedStatuses.includes(row.status) ? amendmentReason : null,
     });
     touched.push({ row, version, status: 'entered' });
@@ -267,7 +299,9 @@ export async function recordValues(
     applyVersion(row, version, status, enteredAt.get(row.id) ?? new Date());
   }
   await repo.updateResults(tx, statusChanges);
-  await repo.insertValidationEvents(tx, options.actorId, corrected);
+  if (actorId !== null) {
+    await repo.insertValidationEvents(tx, actorId, corrected);
+  }
   await repo.markSpecimensInAnalysis(tx, [
     ...new Set(changes.map((change) => change.row.specimen_id).filter((id): id is string => id !== null)),
   ]);
@@ -284,5 +318,5 @@ export async function recordValues(
       recalculated.push(view);
     }
   }
-  return { saved, recalculated };
+  return { saved, recalculated, lockedCalculations };
 }

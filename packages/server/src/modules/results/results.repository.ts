@@ -98,8 +98,26 @@ export interface NewVersion {
   comment: string | null;
   comment_codes: readonly string[];
   source: 'manual' | 'instrument' | 'calculated';
+  /** What the analyzer said about the value (`source = 'instrument'`), frozen with the version. */
+  instrument: InstrumentStamp | null;
   entered_by: string | null;
   amendment_reason: string | null;
+}
+
+/** An analyzer's stamp on one value, kept in `result_version.instrument` (issue 4 item 5). */
+export interface InstrumentStamp {
+  readonly id: string;
+  readonly code: string;
+  readonly runAt: string | null;
+  readonly flags: readonly string[];
+  readonly reagentLot: string | null;
+  readonly equipment: string | null;
+  readonly inboundMessageId: number;
+  readonly instrumentCode: string;
+  readonly rawValue: string;
+  readonly rawUnits: string;
+  readonly factor: number;
+  readonly status: string;
 }
 
 /** Appends versions (never updates one: result_version is append-only by trigger). */
@@ -109,13 +127,13 @@ export async function insertVersions(db: Queryable, versions: readonly NewVersio
   }
   const rows = await db.query<{ result_id: string; entered_at: Date }>(
     `INSERT INTO result_version (result_id, version, value_numeric, value_text, value_code, qualifier, unit, flag,
-       critical, reference, delta, comment, comment_codes, source, entered_by, amendment_reason)
+       critical, reference, delta, comment, comment_codes, source, instrument, entered_by, amendment_reason)
      SELECT x.result_id, x.version, x.value_numeric, x.value_text, x.value_code, x.qualifier, x.unit, x.flag,
-       x.critical, x.reference, x.delta, x.comment, coalesce(x.comment_codes, '{}'), x.source, x.entered_by,
-       x.amendment_reason
+       x.critical, x.reference, x.delta, x.comment, coalesce(x.comment_codes, '{}'), x.source, x.instrument,
+       x.entered_by, x.amendment_reason
      FROM jsonb_to_recordset($1::jsonb) AS x(result_id uuid, version integer, value_numeric numeric, value_text text,
        value_code text, qualifier text, unit text, flag text, critical boolean, reference jsonb, delta jsonb,
-       comment text, comment_codes text[], source text, entered_by uuid, amendment_reason text)
+       comment text, comment_codes text[], source text, instrument jsonb, entered_by uuid, amendment_reason text)
      RETURNING result_id, entered_at`,
     [JSON.stringify(versions)]
   );
