@@ -5,7 +5,7 @@
  * Plus one EXPLAIN ANALYZE per statement measured, taken from the SQL the repository really sends.
  */
 import type { Database, Queryable, SqlParam } from '../../packages/server/dist/db/database.js';
-import { patientHistory, previousResults } from '../../packages/server/dist/modules/results/history.repository.js';
+import { knownPatientHistory, previousResults } from '../../packages/server/dist/modules/results/history.repository.js';
 import { lockResults } from '../../packages/server/dist/modules/results/results.repository.js';
 import { validationQueue } from '../../packages/server/dist/modules/results/validation.repository.js';
 import { runClosedLoop, summarizeLoop, type LoopSummary } from './closed-loop.js';
@@ -51,7 +51,7 @@ export async function loadHistorySql(
       return {
         kind: historyKind(historyCase),
         run: async () =>
-          void (await patientHistory(database, historyCase.patientId, historyCase.analyteCode, historyLimit)),
+          void (await knownPatientHistory(database, historyCase.patientId, historyCase.analyteCode, historyLimit)),
       };
     },
   });
@@ -119,12 +119,12 @@ export async function explainWorkflow(database: Database, cases: PlanCases, maxL
     queue: await explain(database, (db) => validationQueue(db, queueLimit), maxLines),
     historyOneAnalyte: await explain(
       database,
-      (db) => patientHistory(db, cases.history.patientId, cases.history.analyteCode, historyLimit),
+      (db) => knownPatientHistory(db, cases.history.patientId, cases.history.analyteCode, historyLimit),
       maxLines
     ),
     historyAllAnalytes: await explain(
       database,
-      (db) => patientHistory(db, cases.history.patientId, null, historyLimit),
+      (db) => knownPatientHistory(db, cases.history.patientId, null, historyLimit),
       maxLines
     ),
     entryLockOrder: await explain(database, (db) => lockResults(db, { resultId: cases.entry.resultId }), maxLines),

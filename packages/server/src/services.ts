@@ -45,7 +45,7 @@ export function createServices(database: Database, config: SillageConfig): Servi
     catalogue: new CatalogueService(database),
     prescribers: new PrescriberService(database),
     orders: new OrderService(database),
-    results: new ResultService(database),
+    results: new ResultService(database, accessEvents),
     reports: new ReportService(database),
     billing: new BillingService(database),
     instruments: new InstrumentService(database, accessEvents),

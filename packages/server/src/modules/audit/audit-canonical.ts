@@ -45,3 +45,19 @@ export function canonicalJson(value: unknown): string {
 export function chainHash(previousHash: string, event: AuditEventRecord): string {
   return createHash('sha256').update(previousHash).update(canonicalJson(event)).digest('hex');
 }
+
+/**
+ * The canonical JSON of an event in two parts around its id (`head + id + tail`), for a writer
+ * whose ids are drawn by the database in the same call that links the events (migration 0014).
+ */
+export function canonicalAroundId(event: Omit<AuditEventRecord, 'id'>): { head: string; tail: string } {
+  const entries = Object.entries(event)
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => [k, `${JSON.stringify(k)}:${canonicalJson(v)}`] as const);
+  const before = entries.filter(([k]) => k < 'id').sort(([a], [b]) => (a < b ? -1 : 1));
+  const after = entries.filter(([k]) => k > 'id').sort(([a], [b]) => (a < b ? -1 : 1));
+  return {
+    head: `{${before.map(([, text]) => `${text},`).join('')}"id":`,
+    tail: `${after.map(([, text]) => `,${text}`).join('')}}`,
+  };
+}

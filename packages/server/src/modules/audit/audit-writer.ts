@@ -8,11 +8,13 @@
  *   answered before its access event is durable. Searching 16 at a time costs one chain lock per
  *   batch instead of one per search.
  * The chain is serialised by a transaction-scoped advisory lock so two concurrent transactions
- * cannot both link to the same previous event.
+ * cannot both link to the same previous event; the lock, the head read, the ids and the rows are
+ * one call (`audit_append`, migration 0014): one round trip per batch of events, and the lock is
+ * held from that call to COMMIT only.
  */
 import type { Database, Queryable } from '../../db/database.js';
 import type { RequestActor } from '../../http/request-context.js';
-import { chainHash, genesisHash, type AuditEventRecord } from './audit-canonical.js';
+import { canonicalAroundId, genesisHash, type AuditEventRecord } from './audit-canonical.js';
 
 export interface AuditEventInput {
   action: string;
@@ -37,22 +39,19 @@ export async function writeAuditEvent(tx: Queryable, context: AuditContext, inpu
   return id as number;
 }
 
-/** Appends several events to the chain in one lock and one INSERT. */
+/**
+ * Appends several events to the chain in one call (`audit_append`, migration 0014): the database
+ * takes the chain lock, reads the head, draws the ids and stores each event linked to the previous
+ * one, hashing the canonical JSON built here.
+ */
 export async function writeAuditEvents(
   tx: Queryable,
   events: readonly { context: AuditContext; input: AuditEventInput }[]
 ): Promise<number[]> {
-  await tx.query('SELECT pg_advisory_xact_lock($1)', [auditChainLockKey]);
-  const [last] = await tx.query<{ hash: string }>('SELECT hash FROM audit_event ORDER BY id DESC LIMIT 1');
-  const ids = await tx.query<{ id: number }>("SELECT nextval('audit_event_id_seq') AS id FROM generate_series(1, $1)", [
-    events.length,
-  ]);
-  let previousHash = last?.hash ?? genesisHash;
-  const columns: unknown[][] = Array.from({ length: 15 }, () => []);
+  const columns: unknown[][] = Array.from({ length: 13 }, () => []);
   const occurredAt = new Date().toISOString();
-  events.forEach(({ context, input }, index) => {
-    const record: AuditEventRecord = {
-      id: (ids[index] as { id: number }).id,
+  for (const { context, input } of events) {
+    const record: Omit<AuditEventRecord, 'id'> = {
       occurredAt,
       actorId: context.actor?.userId ?? null,
       actorName: context.actor?.name ?? null,
@@ -66,10 +65,8 @@ export async function writeAuditEvents(
       requestId: context.requestId,
       address: context.address,
     };
-    const hash = chainHash(previousHash, record);
+    const canonical = canonicalAroundId(record);
     const row = [
-      record.id,
-      record.occurredAt,
       record.actorId,
       record.actorName,
       record.action,
@@ -81,20 +78,22 @@ export async function writeAuditEvents(
       record.reason,
       record.requestId,
       record.address,
-      previousHash,
-      hash,
+      canonical.head,
+      canonical.tail,
     ];
     row.forEach((value, column) => (columns[column] as unknown[]).push(value));
-    previousHash = hash;
-  });
-  await tx.query(
-    `INSERT INTO audit_event (id, occurred_at, actor_id, actor_name, action, entity_type, entity_id, patient_id,
-       before, after, reason, request_id, address, prev_hash, hash)
-     SELECT * FROM unnest($1::bigint[], $2::timestamptz[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[],
-       $8::uuid[], $9::jsonb[], $10::jsonb[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[])`,
-    columns as never
+  }
+  const [appended] = await tx.query<{ ids: (number | string)[] | null }>(
+    `SELECT audit_append($1, $2, $3, $4::uuid[], $5::text[], $6::text[], $7::text[], $8::text[], $9::uuid[],
+       $10::jsonb[], $11::jsonb[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[]) AS ids`,
+    [auditChainLockKey, genesisHash, occurredAt, ...columns] as never
   );
-  return ids.map((r) => r.id);
+  // bigint[] comes back as strings from the pg driver's array parser, as numbers from PGlite.
+  const ids = (appended?.ids ?? []).map(Number);
+  if (ids.length !== events.length) {
+    throw new Error(`audit chain: ${events.length} events to append, ${ids.length} appended`);
+  }
+  return ids;
 }
 
 /** Round-trips through JSON so what is hashed is exactly what jsonb will give back. */
@@ -134,7 +133,8 @@ export class AccessEventWriter {
     while (this.queue.length > 0) {
       const batch = this.queue.splice(0, this.maxBatch);
       try {
-        await this.database.transaction((tx) => writeAuditEvents(tx, batch));
+        // One statement is its own transaction: the batch commits when the call returns.
+        await writeAuditEvents(this.database, batch);
         for (const event of batch) {
           event.resolve();
         }

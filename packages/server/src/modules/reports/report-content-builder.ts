@@ -74,7 +74,8 @@ function resultLine(row: ValidatedResultRow, amended: boolean): ReportResultLine
   const unit = row.result_type === 'numeric' ? displayUnit(row.unit ?? row.unit_ucum) : '';
   const comments = [
     row.comment,
-    row.comment_codes.length > 0 ? row.comment_codes.join(', ') : null,
+    // Coded comments print as their labels (a reader does not know the lab's codes).
+    ...row.comment_labels,
     amended ? `Résultat modifié${row.amendment_reason === null ? '' : ` : ${row.amendment_reason}`}` : null,
   ].filter((c): c is string => c !== null && c.trim() !== '');
   return {

@@ -349,6 +349,8 @@ export interface TestValue {
   critical?: boolean;
   reference?: { low?: number | null; high?: number | null; text?: string } | null;
   comment?: string | null;
+  /** Coded comments (`result_version.comment_codes`). */
+  commentCodes?: string[];
   amendmentReason?: string | null;
 }
 
@@ -371,8 +373,8 @@ export async function recordValidatedValue(
   const version = (current?.current_version ?? 0) + 1;
   await db.query(
     `INSERT INTO result_version (result_id, version, value_numeric, value_text, value_code, qualifier, unit, flag,
-       critical, reference, comment, entered_by, entered_at, amendment_reason)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+       critical, reference, comment, entered_by, entered_at, amendment_reason, comment_codes)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
     [
       resultId,
       version,
@@ -388,6 +390,7 @@ export async function recordValidatedValue(
       actors.technicianId,
       at,
       value.amendmentReason ?? null,
+      value.commentCodes ?? [],
     ]
   );
   if (version > 1) {

@@ -96,6 +96,8 @@ export interface ValidatedResultRow {
   reference: unknown;
   comment: string | null;
   comment_codes: string[];
+  /** The coded comments' labels from the lab's list (`result_comment_code`), in the codes' order; an unlisted code as itself. */
+  comment_labels: string[];
   amendment_reason: string | null;
   validator_name: string;
   validated_at: Date;
@@ -132,6 +134,12 @@ export async function listValidatedResults(db: Queryable, orderId: string): Prom
        a.unit_ucum, a.decimals, a.coded_values,
        rv.value_numeric::text AS value_numeric, rv.value_text, rv.value_code, rv.qualifier, rv.unit, rv.flag,
        rv.critical, rv.reference, rv.comment, rv.comment_codes, rv.amendment_reason,
+       ARRAY(
+         SELECT coalesce(cc.label, c.code)
+         FROM unnest(rv.comment_codes) WITH ORDINALITY AS c(code, n)
+         LEFT JOIN result_comment_code cc ON cc.code = c.code
+         ORDER BY c.n
+       ) AS comment_labels,
        u.display_name AS validator_name, latest.occurred_at AS validated_at,
        oa.id AS order_analysis_id, oa.position, an.code AS analysis_code, an.label AS analysis_label,
        an.chapter AS analysis_chapter, an.analyte_codes AS analysis_analyte_codes,

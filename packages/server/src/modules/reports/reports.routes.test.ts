@@ -199,6 +199,34 @@ describe('reports', () => {
       expect(text).not.toContain('150027512345678');
       expect(text).not.toContain('INS :');
     });
+
+    it('prints coded comments as their labels from the lab’s comment list (an unlisted code as itself)', async () => {
+      const patientId = await insertTestPatient(db(), {
+        birthName: 'LEROY',
+        birthFirstNames: 'Marc',
+        birthDate: '1970-05-06',
+        sex: 'M',
+      });
+      const order = await insertTestOrder(db(), {
+        patientId,
+        analyses: ['T_CREA'],
+        collectedAt: '2026-03-04T09:00:00+01:00',
+      });
+      await recordValidatedValue(
+        db(),
+        order.resultIds.T_CREA as string,
+        { numeric: '97', commentCodes: ['HEMOLYSE', 'CODE_LOCAL_9'] },
+        actors
+      );
+      const [listed] = await db().query<{ label: string }>(
+        "SELECT label FROM result_comment_code WHERE code = 'HEMOLYSE'"
+      );
+      const report = (await issue(biologist, order.orderId)).json<ReportView>();
+      const text = flat(pdfText(await pdfOf(biologist, report.id)));
+      expect(listed?.label).toMatch(/hémolysé/);
+      expect(text).toContain(`${listed?.label ?? '?'} — CODE_LOCAL_9`);
+      expect(text).not.toContain('HEMOLYSE');
+    });
   });
 
   it('partial, then nothing new (refused, nothing written), then complete as version 2', async () => {

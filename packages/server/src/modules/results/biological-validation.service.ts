@@ -7,7 +7,7 @@
  */
 import { checkResultTransition, SillageError } from '@sillage/core';
 import type { Database } from '../../db/database.js';
-import { writeAuditEvent, type AuditContext } from '../audit/audit-writer.js';
+import { writeAuditEvent, type AccessEventWriter, type AuditContext } from '../audit/audit-writer.js';
 import { analyteRuleOf } from './analyte-rule.js';
 import { notificationsForOrder } from './critical-notifications.repository.js';
 import { previousResults, toPreviousView } from './history.repository.js';
@@ -36,7 +36,10 @@ export interface BiologicalValidationOutcome {
 }
 
 export class BiologicalValidationService {
-  constructor(private readonly database: Database) {}
+  constructor(
+    private readonly database: Database,
+    private readonly accessEvents: AccessEventWriter
+  ) {}
 
   async queue(limit: number): Promise<QueueItem[]> {
     return (await validationRepo.validationQueue(this.database, limit)).map((row) => ({
@@ -53,9 +56,12 @@ export class BiologicalValidationService {
     }));
   }
 
-  /** The review screen; reading it is an access to the patient's record (secret médical). */
+  /**
+   * The review screen; reading it is an access to the patient's record (secret médical), logged by
+   * the group-commit writer once the read is done and before the answer leaves.
+   */
   async review(orderId: string, context: AuditContext): Promise<OrderReview> {
-    return this.database.transaction(async (tx) => {
+    const review = await this.database.transaction(async (tx) => {
       const header = await validationRepo.findOrderHeader(tx, orderId);
       if (header === undefined) {
         throw new SillageError('SIL_ORDER_NOT_FOUND');
@@ -98,21 +104,25 @@ export class BiologicalValidationService {
           previous: previous.filter((p) => p.analyte_code === row.analyte_code).map(toPreviousView),
         };
       });
-      await writeAuditEvent(tx, context, {
-        action: 'order.results_reviewed',
-        entityType: 'order',
-        entityId: orderId,
-        patientId: header.patient_id,
-      });
       return {
-        orderId,
-        orderNumber: header.order_number,
-        urgency: header.urgency,
-        clinicalInfo: header.clinical_info,
-        patient: patientSummaryOf(header),
-        results,
+        patientId: header.patient_id,
+        view: {
+          orderId,
+          orderNumber: header.order_number,
+          urgency: header.urgency,
+          clinicalInfo: header.clinical_info,
+          patient: patientSummaryOf(header),
+          results,
+        },
       };
     });
+    await this.accessEvents.record(context, {
+      action: 'order.results_reviewed',
+      entityType: 'order',
+      entityId: orderId,
+      patientId: review.patientId,
+    });
+    return review.view;
   }
 
   async validate(

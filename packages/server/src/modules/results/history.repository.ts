@@ -74,21 +74,35 @@ export async function previousResults(
   );
 }
 
-/** A patient's validated results, newest first (one analyte or all). */
-export async function patientHistory(
+/**
+ * A patient's validated results, newest first (one analyte or all), with the patient check in the
+ * same round trip: `null` when no such patient, else its rows (possibly none). The history is read
+ * under the patient row (LEFT JOIN LATERAL), so an unknown patient gives no row at all and a
+ * patient without results one row of nulls.
+ */
+export async function knownPatientHistory(
   db: Queryable,
   patientId: string,
   analyteCode: string | null,
   limit: number
-): Promise<PreviousRow[]> {
-  return db.query<PreviousRow>(
-    `SELECT r.analyte_code, ${previousColumns}
-     FROM result r ${validatedVersionJoin}
-     WHERE r.patient_id = $1 AND ($2::text IS NULL OR r.analyte_code = $2) AND r.status <> 'cancelled'
-     ORDER BY coalesce(s.collected_at, s.received_at) DESC NULLS LAST, r.analyte_code, r.id
-     LIMIT $3`,
+): Promise<PreviousRow[] | null> {
+  const rows = await db.query<PreviousRow | { [K in keyof PreviousRow]: null }>(
+    `SELECT h.* FROM patient p
+     LEFT JOIN LATERAL (
+       SELECT r.analyte_code, ${previousColumns}
+       FROM result r ${validatedVersionJoin}
+       WHERE r.patient_id = p.id AND ($2::text IS NULL OR r.analyte_code = $2) AND r.status <> 'cancelled'
+       ORDER BY coalesce(s.collected_at, s.received_at) DESC NULLS LAST, r.analyte_code, r.id
+       LIMIT $3
+     ) h ON true
+     WHERE p.id = $1
+     ORDER BY h.collected_at DESC NULLS LAST, h.analyte_code, h.result_id`,
     [patientId, analyteCode, limit]
   );
+  if (rows.length === 0) {
+    return null;
+  }
+  return rows.filter((row): row is PreviousRow => row.result_id !== null);
 }
 
 export function toPreviousView(row: PreviousRow): PreviousResultView {

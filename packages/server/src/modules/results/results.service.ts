@@ -3,6 +3,7 @@
  * service per concern behind this facade, which `services.ts` builds once per app.
  */
 import type { Database, Queryable } from '../../db/database.js';
+import { AccessEventWriter } from '../audit/audit-writer.js';
 import { BiologicalValidationService } from './biological-validation.service.js';
 import { CriticalNotificationService } from './critical-notifications.service.js';
 import { DashboardService } from './dashboards.service.js';
@@ -25,14 +26,21 @@ export class ResultService {
   readonly history: ResultHistoryService;
   readonly dashboards: DashboardService;
 
-  constructor(readonly database: Database) {
+  /**
+   * `accessEvents`: the app's shared group-commit writer of read events (services.ts); a writer of
+   * its own otherwise — reads of a patient's results are logged either way.
+   */
+  constructor(
+    readonly database: Database,
+    accessEvents: AccessEventWriter = new AccessEventWriter(database)
+  ) {
     this.worklists = new WorklistService(database);
     this.entry = new ResultEntryService(database);
     this.technicalValidation = new TechnicalValidationService(database);
     this.criticalNotifications = new CriticalNotificationService(database);
-    this.biologicalValidation = new BiologicalValidationService(database);
+    this.biologicalValidation = new BiologicalValidationService(database, accessEvents);
     this.amendments = new ResultAmendmentService(database);
-    this.history = new ResultHistoryService(database);
+    this.history = new ResultHistoryService(database, accessEvents);
     this.dashboards = new DashboardService(database);
   }
 

@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyAuditChain } from '../audit/audit-verify.js';
 import { createTestApp, loginAs, type TestApp, type TestClient } from '../../testing/test-app.js';
 import {
   countRows,
@@ -375,6 +377,31 @@ describe('technical and biological validation', () => {
     const historyRes = await bench.get(`/api/results/history?patientId=${patientId}&analyteCode=T_CREA&limit=3`);
     expect(historyRes.statusCode, historyRes.body).toBe(200);
     expect(historyRes.json<{ items: { value: string }[] }>().items.map((i) => i.value)).toEqual(['70', '68', '66']);
+    // Read events go through the group-commit writer: committed before the answer, chain intact.
+    const [read] = await t.db.database.query<{ action: string; entity_id: string; after: unknown }>(
+      `SELECT action, entity_id, after FROM audit_event WHERE patient_id = $1 ORDER BY id DESC LIMIT 1`,
+      [patientId]
+    );
+    expect(read).toEqual({
+      action: 'patient.results_read',
+      entity_id: patientId,
+      after: { analyteCode: 'T_CREA', count: 3 },
+    });
+    const newcomer = await freshPatient();
+    const empty = await bench.get(`/api/results/history?patientId=${newcomer}&limit=3`);
+    expect(empty.statusCode, empty.body).toBe(200);
+    expect(empty.json<{ items: unknown[] }>().items).toEqual([]);
+    const [emptyRead] = await t.db.database.query<{ action: string; after: unknown }>(
+      `SELECT action, after FROM audit_event WHERE patient_id = $1 ORDER BY id DESC LIMIT 1`,
+      [newcomer]
+    );
+    expect(emptyRead).toEqual({ action: 'patient.results_read', after: { analyteCode: null, count: 0 } });
+    const eventsBefore = await t.db.database.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_event');
+    const unknown = await bench.get(`/api/results/history?patientId=${randomUUID()}&limit=3`);
+    expect(unknown.json<{ code: string }>().code).toBe('SIL_PATIENT_NOT_FOUND');
+    const eventsAfter = await t.db.database.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_event');
+    expect(eventsAfter[0]?.n).toBe(eventsBefore[0]?.n);
+    expect(await verifyAuditChain(t.db.database)).toMatchObject({ ok: true });
   });
 
   it('the bench dashboard counts open results by section, urgent first', async () => {

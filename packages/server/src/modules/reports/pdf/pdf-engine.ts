@@ -1,6 +1,7 @@
 /**
- * Server-side pdfmake 0.3 with embedded DejaVu fonts (é, µ, ≤, ≥, Œ render; stack.md §5.5), no
- * network and no file access at render time, and fonts parsed once per process.
+ * Server-side PDF documents (pdfkit 0.19, the layer under pdfmake) with embedded DejaVu fonts (é, µ,
+ * ≤, ≥, Œ render; stack.md §5.5), no network and no file access at render time, and fonts parsed
+ * once per process.
  *
  * Speed: pdfkit re-parses each TrueType font for every document (`fontkit.create` on the bytes),
  * which is most of a report's rendering time. fontkit lets a host register font formats; Sillage
@@ -10,27 +11,51 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import type { PdfDocumentDefinition } from './pdf-document-types.js';
 
-interface PdfMakeEngine {
-  virtualfs: VirtualFileSystem;
-  setFonts(fonts: Record<string, FontFaces>): void;
-  setUrlAccessPolicy(allow: (url: string) => boolean): void;
-  setLocalAccessPolicy(allow: (path: string) => boolean): void;
-  createPdf(definition: PdfDocumentDefinition): { getBuffer(): Promise<Buffer> };
+/** The pdfkit members the report layout uses (pdfkit ships no TypeScript types). */
+export interface PdfKitDocument {
+  registerFont(name: string, source: Buffer): PdfKitDocument;
+  font(name: string): PdfKitDocument;
+  fontSize(size: number): PdfKitDocument;
+  fillColor(color: string): PdfKitDocument;
+  strokeColor(color: string): PdfKitDocument;
+  lineWidth(width: number): PdfKitDocument;
+  text(text: string, x: number, y: number, options: { lineBreak: false }): PdfKitDocument;
+  rect(x: number, y: number, width: number, height: number): PdfKitDocument;
+  moveTo(x: number, y: number): PdfKitDocument;
+  lineTo(x: number, y: number): PdfKitDocument;
+  fill(color?: string): PdfKitDocument;
+  stroke(): PdfKitDocument;
+  addPage(options: { size: [number, number]; margin: number }): PdfKitDocument;
+  switchToPage(index: number): PdfKitDocument;
+  bufferedPageRange(): { start: number; count: number };
+  on(event: 'data', listener: (chunk: Buffer) => void): PdfKitDocument;
+  on(event: 'end' | 'error', listener: (error?: unknown) => void): PdfKitDocument;
+  end(): void;
+  /** The current font (after `font(name)`): its metrics and measures. */
+  _font: PdfKitFont;
 }
 
-interface VirtualFileSystem {
-  existsSync(name: string): boolean;
-  readFileSync(name: string): Buffer;
+export interface PdfKitFont {
+  ascender: number;
+  descender: number;
+  /** Points, without the line gap (as pdfmake measures lines). */
+  lineHeight(size: number, includeGap?: boolean): number;
+  widthOfString(text: string, size: number): number;
 }
 
-interface FontFaces {
-  normal: string;
-  bold: string;
-  italics: string;
-  bolditalics: string;
+export interface PdfInfo {
+  Title: string;
+  Author: string;
+  Subject: string;
+  Creator: string;
+  Producer: string;
+  /** Fixed so that the same report renders to the same bytes (pdfkit derives the file /ID from the info). */
+  CreationDate: Date;
+  ModDate: Date;
 }
+
+type PdfKitConstructor = new (options: Record<string, unknown>) => PdfKitDocument;
 
 interface FontkitModule {
   create(bytes: Uint8Array): FontkitFont;
@@ -51,26 +76,42 @@ interface GlyphRun {
   positions: object[];
 }
 
-export const reportFontFamily = 'DejaVuSans';
-
-const fontFiles: FontFaces = {
+/** Font faces as the layout names them (DejaVu Sans). */
+const fontFaces = {
   normal: 'DejaVuSans.ttf',
   bold: 'DejaVuSans-Bold.ttf',
-  italics: 'DejaVuSans-Oblique.ttf',
-  bolditalics: 'DejaVuSans-BoldOblique.ttf',
-};
+} as const;
+
+export type FontFace = keyof typeof fontFaces;
 
 const markerPrefix = 'sillage-parsed-font:';
 
-let engine: PdfMakeEngine | undefined;
+let cachedFontSources: Map<FontFace, Buffer> | undefined;
+let pdfKitClass: PdfKitConstructor | undefined;
 
 function fontDirectory(require: NodeJS.Require): string {
   return join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
 }
 
-function readFontFiles(): Map<string, Buffer> {
+function readFontFiles(): Map<FontFace, Buffer> {
   const directory = fontDirectory(createRequire(import.meta.url));
-  return new Map(Object.values(fontFiles).map((file: string) => [file, readFileSync(join(directory, file))]));
+  return new Map(
+    (Object.entries(fontFaces) as [FontFace, string][]).map(([face, file]) => [
+      face,
+      readFileSync(join(directory, file)),
+    ])
+  );
+}
+
+/** pdfkit as pdfmake (the declared dependency) resolves it: the same copy, fontkit included. */
+function pdfkitRequire(): NodeJS.Require {
+  const require = createRequire(import.meta.url);
+  return createRequire(createRequire(require.resolve('pdfmake')).resolve('pdfkit'));
+}
+
+function loadPdfKit(): PdfKitConstructor {
+  const module = pdfkitRequire()('pdfkit') as PdfKitConstructor | { default: PdfKitConstructor };
+  return 'default' in module ? module.default : module;
 }
 
 const shapingCacheLimit = 50_000;
@@ -126,17 +167,14 @@ function withShapingCache(font: FontkitFont): FontkitFont {
 }
 
 /** Registers (once) the fontkit format that turns a marker buffer into the font parsed at start. */
-function cacheParsedFonts(fontBytes: Map<string, Buffer>): Map<string, Buffer> {
-  const require = createRequire(import.meta.url);
-  // The same fontkit instance pdfkit uses: resolved from pdfmake → pdfkit → fontkit.
-  const pdfkitPath = createRequire(require.resolve('pdfmake')).resolve('pdfkit');
-  const fontkit = createRequire(pdfkitPath)('fontkit') as FontkitModule;
+function cacheParsedFonts(fontBytes: Map<FontFace, Buffer>): Map<FontFace, Buffer> {
+  const fontkit = pdfkitRequire()('fontkit') as FontkitModule;
   const parsedByMarker = new Map<string, object>();
-  const markers = new Map<string, Buffer>();
-  for (const [file, bytes] of fontBytes) {
-    const marker = Buffer.from(`${markerPrefix}${file}`, 'latin1');
+  const markers = new Map<FontFace, Buffer>();
+  for (const [face, bytes] of fontBytes) {
+    const marker = Buffer.from(`${markerPrefix}${fontFaces[face]}`, 'latin1');
     parsedByMarker.set(marker.toString('latin1'), withShapingCache(fontkit.create(bytes)));
-    markers.set(file, marker);
+    markers.set(face, marker);
   }
   const parsedFontOf = (bytes: Uint8Array): object | undefined =>
     bytes.length < 64 ? parsedByMarker.get(Buffer.from(bytes).toString('latin1')) : undefined;
@@ -156,34 +194,37 @@ function cacheParsedFonts(fontBytes: Map<string, Buffer>): Map<string, Buffer> {
   return markers;
 }
 
-/** A pdfmake instance with its own virtual file system (pdfmake's default one is a shared singleton). */
-function createEngine(files: Map<string, Buffer>): PdfMakeEngine {
-  const pdfmakeSingleton = createRequire(import.meta.url)('pdfmake') as PdfMakeEngine;
-  const PdfMake = pdfmakeSingleton.constructor as new () => PdfMakeEngine;
-  const instance = new PdfMake();
-  instance.virtualfs = {
-    existsSync: (name) => files.has(name),
-    readFileSync: (name) => {
-      const bytes = files.get(name);
-      if (bytes === undefined) {
-        throw new Error(`font file not embedded: ${name}`);
-      }
-      return bytes;
-    },
-  };
-  instance.setFonts({ [reportFontFamily]: { ...fontFiles } });
-  // Deny-all: a report never fetches a URL nor reads a local file (only the fonts above, in memory).
-  instance.setUrlAccessPolicy(() => false);
-  instance.setLocalAccessPolicy(() => false);
-  return instance;
+/**
+ * A new document with the report fonts registered by face name (`normal`, `bold`); `fontCache:
+ * false` hands pdfkit the font bytes to parse, as it does by default (tests compare the outputs).
+ */
+export function createPdfDocument(info: PdfInfo, options: { fontCache?: boolean } = {}): PdfKitDocument {
+  pdfKitClass ??= loadPdfKit();
+  const sources =
+    options.fontCache === false ? readFontFiles() : (cachedFontSources ??= cacheParsedFonts(readFontFiles()));
+  const document = new pdfKitClass({
+    pdfVersion: '1.3',
+    compress: true,
+    lang: 'fr-FR',
+    fontLayoutCache: true,
+    bufferPages: true, // "Page x/y" is written once the page count is known
+    autoFirstPage: false,
+    info,
+    font: null, // no Helvetica: every text is in an embedded font
+  });
+  for (const [face, source] of sources) {
+    document.registerFont(face, source);
+  }
+  return document;
 }
 
-export async function renderPdf(definition: PdfDocumentDefinition): Promise<Buffer> {
-  engine ??= createEngine(cacheParsedFonts(readFontFiles()));
-  return engine.createPdf(definition).getBuffer();
-}
-
-/** Renders with the font bytes re-parsed for the document, as pdfmake does by default (tests compare). */
-export async function renderPdfWithoutFontCache(definition: PdfDocumentDefinition): Promise<Buffer> {
-  return createEngine(readFontFiles()).createPdf(definition).getBuffer();
+/** The document's bytes once ended. */
+export function documentBytes(document: PdfKitDocument): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    document.on('data', (chunk) => chunks.push(chunk));
+    document.on('end', () => resolve(Buffer.concat(chunks)));
+    document.on('error', reject);
+    document.end();
+  });
 }

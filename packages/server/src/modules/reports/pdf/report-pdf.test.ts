@@ -1,9 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { sampleReportContent } from '../report-sample.js';
-import { renderPdfWithoutFontCache } from './pdf-engine.js';
 import { pdfInfo, pdfText, pdftotextAvailable } from './pdf-text.js';
-import { reportDocument } from './report-document.js';
 import { renderReportPdf } from './report-pdf.js';
 
 const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
@@ -25,7 +23,7 @@ describe('report PDF rendering', () => {
   it('the process-wide font cache changes no byte of the output', async () => {
     const content = sampleReportContent(12);
     const cached = await renderReportPdf(content);
-    const uncached = await renderPdfWithoutFontCache(reportDocument(content));
+    const uncached = await renderReportPdf(content, { fontCache: false });
     expect(sha256(cached)).toBe(sha256(uncached));
   });
 
@@ -62,6 +60,42 @@ describe.skipIf(!pdftotextAvailable)('report PDF text (pdftotext)', () => {
       expect(page).toContain(`Page ${i + 1}/${pages.length}`);
       expect(page).toContain('DURAND (né(e) MARTIN) Léa, né(e) le 14/07/1985');
     });
+  });
+
+  it('repeats the column titles on every page of results and keeps a comment on its result’s page', async () => {
+    const text = pdfText(await renderReportPdf(sampleReportContent(120)));
+    const pages = text.split('\f').filter((p) => p.trim() !== '');
+    expect(pages.length).toBeGreaterThanOrEqual(3);
+    for (const page of pages.filter((p) => /\d+,\d+\s/.test(p))) {
+      expect(page).toContain('Résultat');
+      expect(page).toContain('Antériorité');
+    }
+    for (const page of pages) {
+      const comments = page.split('Valeur critique communiquée au prescripteur.').length - 1;
+      const potassium = page.split('Potassium').length - 1;
+      expect(comments).toBeLessThanOrEqual(potassium);
+    }
+  });
+
+  it('wraps long texts without losing a character (a word wider than its column is cut)', async () => {
+    const content = sampleReportContent(3);
+    const longWord = 'Anticorps'.repeat(9);
+    const longReason = Array.from({ length: 40 }, (_, i) => `mot${i}`).join(' ');
+    const first = content.chapters[0]?.analyses[0]?.results[0];
+    if (first === undefined) {
+      throw new Error('sample without results');
+    }
+    first.label = longWord;
+    first.comment = longReason;
+    const text = pdfText(await renderReportPdf(content));
+    // The label's pieces are lines of their own (other cells' lines may come between them).
+    const pieces = text
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line.length > 3 && longWord.includes(line));
+    expect(pieces.length).toBeGreaterThan(1);
+    expect(pieces.join('')).toBe(longWord);
+    expect(text.replace(/\s+/g, ' ')).toContain(longReason);
   });
 
   it('prints the amendment with its reason and the pending analyses of a partial report', async () => {
