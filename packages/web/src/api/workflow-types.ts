@@ -357,6 +357,8 @@ export interface ResultValueView {
 export interface ResultEntryInput {
   value: string;
   comment?: string | null;
+  /** Codes from the lab's coded comments (`GET /api/results/comment-codes`); none when absent. */
+  commentCodes?: string[];
   expectedVersion: number;
   reason?: string;
 }
@@ -382,7 +384,14 @@ export interface WorklistItem {
   flag: ResultFlag | null;
   critical: boolean;
   comment: string | null;
+  commentCodes: string[];
   interval: IntervalView | null;
+}
+
+/** One entry of the lab's list of coded result comments (HEMOLYSE, CONTROLE_FAIT…). */
+export interface CommentCode {
+  code: string;
+  label: string;
 }
 
 export interface ResultPatient {

@@ -673,6 +673,10 @@ export const en: typeof fr = {
       validateTechnical: 'Validate technically',
       validated: 'Tube {{barcode}}: {{count}} results technically validated.',
       fixErrors: 'Fix the values in error before validating.',
+      commentCodes: 'Coded comments',
+      commentCodesFor: 'Coded comments — {{analyte}}',
+      commentCodesPlaceholder: 'Code or label…',
+      commentCodesNone: 'No coded comment matches.',
     },
     worklist: {
       section: 'Section',
@@ -1285,6 +1289,14 @@ export const en: typeof fr = {
       saved: 'Instrument {{code}} saved.',
       codeRule: 'Capitals, digits, _ and - (32 at most).',
       portRule: 'A port between 0 and 65535.',
+      specimenIdLocationHelp: {
+        astm: 'O.3 or O.4, optional component (O.3.2, O.4.3).',
+        hl7: 'SPM, OBR or ORC, field 2 or 3, optional component and subcomponent (SPM-2.1, OBR-3.1).',
+      },
+      specimenIdLocationRule: {
+        astm: 'ASTM location expected: O.3 or O.4, then an optional component from 1 to 20 (O.3.2).',
+        hl7: 'HL7 location expected: SPM-2, SPM-3, OBR-2, OBR-3, ORC-2 or ORC-3, then an optional component and subcomponent from 1 to 20 (SPM-2.1.1).',
+      },
     },
     mappings: {
       title: 'Code mapping',

@@ -690,6 +690,10 @@ export const fr = {
       validateTechnical: 'Valider techniquement',
       validated: 'Tube {{barcode}} : {{count}} résultats validés techniquement.',
       fixErrors: 'Corrigez les valeurs en erreur avant de valider.',
+      commentCodes: 'Commentaires codés',
+      commentCodesFor: 'Commentaires codés — {{analyte}}',
+      commentCodesPlaceholder: 'Code ou libellé…',
+      commentCodesNone: 'Aucun commentaire codé ne correspond.',
     },
     worklist: {
       section: 'Section',
@@ -1306,6 +1310,14 @@ export const fr = {
       saved: 'Automate {{code}} enregistré.',
       codeRule: 'Majuscules, chiffres, _ et - (32 au plus).',
       portRule: 'Un port entre 0 et 65535.',
+      specimenIdLocationHelp: {
+        astm: 'O.3 ou O.4, composant facultatif (O.3.2, O.4.3).',
+        hl7: 'SPM, OBR ou ORC, champ 2 ou 3, composant et sous-composant facultatifs (SPM-2.1, OBR-3.1).',
+      },
+      specimenIdLocationRule: {
+        astm: 'Emplacement ASTM attendu : O.3 ou O.4, suivi d’un composant de 1 à 20 facultatif (O.3.2).',
+        hl7: 'Emplacement HL7 attendu : SPM-2, SPM-3, OBR-2, OBR-3, ORC-2 ou ORC-3, suivi d’un composant et d’un sous-composant de 1 à 20 facultatifs (SPM-2.1.1).',
+      },
     },
     mappings: {
       title: 'Correspondance des codes',

@@ -1,6 +1,6 @@
 import { MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type {
@@ -14,6 +14,12 @@ import { i18n } from '../i18n/i18n.js';
 import { ResultEntryGrid } from './result-entry-grid.js';
 
 const orderId = '00000000-0000-4000-8000-000000000001';
+
+/** Two entries of the lab's list (migration 0014). */
+const commentCodes = [
+  { code: 'CONTROLE_FAIT', label: 'Résultat contrôlé' },
+  { code: 'HEMOLYSE', label: 'Échantillon hémolysé : résultat à interpréter avec prudence' },
+];
 
 function item(
   resultId: string,
@@ -38,6 +44,7 @@ function item(
     flag: null,
     critical: false,
     comment: null,
+    commentCodes: [],
     interval: null,
   };
 }
@@ -132,7 +139,7 @@ function renderGrid() {
     <I18nextProvider i18n={i18n}>
       <MantineProvider env="test">
         <QueryClientProvider client={queryClient}>
-          <ResultEntryGrid specimen={specimen} />
+          <ResultEntryGrid specimen={specimen} commentCodes={commentCodes} />
         </QueryClientProvider>
       </MantineProvider>
     </I18nextProvider>
@@ -170,7 +177,11 @@ describe('ResultEntryGrid', () => {
     await waitFor(() => expect(within(row('CREATININE')).getByTestId('result-flag').textContent).toBe('H'));
     expect(within(row('DFG_CKDEPI')).getByTestId('result-value').textContent).toBe('41');
     expect(within(row('DFG_CKDEPI')).getByTestId('result-flag').getAttribute('data-flag')).toBe('L');
-    expect(calls[0]).toEqual({ url: '/api/results/r-crea', method: 'PUT', body: { value: '150', expectedVersion: 0 } });
+    expect(calls[0]).toEqual({
+      url: '/api/results/r-crea',
+      method: 'PUT',
+      body: { value: '150', commentCodes: [], expectedVersion: 0 },
+    });
 
     // ↑ goes back to creatinine over the calculated row, ↓ down again.
     fireEvent.keyDown(glucose, { key: 'ArrowUp' });
@@ -187,7 +198,7 @@ describe('ResultEntryGrid', () => {
     // Last row: Enter goes on to the technical validation button.
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Valider techniquement' }));
     await waitFor(() => expect(glucose.value).toBe('30,50'));
-    expect(calls[0]?.body).toEqual({ value: '30,5', expectedVersion: 0 });
+    expect(calls[0]?.body).toEqual({ value: '30,5', commentCodes: [], expectedVersion: 0 });
     const glucoseRow = row('GLUCOSE');
     expect(within(glucoseRow).getByTestId('result-flag').textContent).toBe('HH');
     expect(within(glucoseRow).getByTestId('result-critical').textContent).toBe('critique');
@@ -196,5 +207,48 @@ describe('ResultEntryGrid', () => {
     // Blurring the saved value does not send it again.
     fireEvent.blur(glucose);
     expect(calls).toHaveLength(1);
+  });
+
+  it('picks coded comments by keyboard, searching the label without accents, and saves them with the value', async () => {
+    const calls = mockEntry();
+    const { creatinine } = renderGrid();
+    // The value input alone answers to the analyte's label (the e2e finds it so).
+    expect(screen.getAllByLabelText(/Créatinine/)).toEqual([creatinine]);
+    fireEvent.change(creatinine, { target: { value: '150' } });
+    fireEvent.keyDown(creatinine, { key: 'Enter' });
+    await waitFor(() => expect(calls).toHaveLength(1));
+
+    const picker = screen.getByRole('combobox', { name: 'Commentaires codés — CREATININE' });
+    act(() => picker.focus());
+    fireEvent.change(picker, { target: { value: 'hemolyse' } });
+    await waitFor(() =>
+      expect(screen.getAllByRole('option').map((option) => option.textContent)).toEqual([
+        'HEMOLYSEÉchantillon hémolysé : résultat à interpréter avec prudence',
+      ])
+    );
+    // Mantine's combobox reads the physical key (`code`).
+    fireEvent.keyDown(picker, { key: 'ArrowDown', code: 'ArrowDown' });
+    fireEvent.keyDown(picker, { key: 'Enter', code: 'Enter' });
+    await waitFor(() => expect(calls).toHaveLength(2));
+    expect(calls[1]).toEqual({
+      url: '/api/results/r-crea',
+      method: 'PUT',
+      body: { value: '150', commentCodes: ['HEMOLYSE'], expectedVersion: 1 },
+    });
+    // The pill shows the label.
+    expect(within(row('CREATININE')).getByText(/Échantillon hémolysé/)).toBeTruthy();
+    // Searching by code works too; a code picked on an empty value waits for the value.
+    const glucosePicker = screen.getByRole('combobox', { name: 'Commentaires codés — GLUCOSE' });
+    act(() => glucosePicker.focus());
+    fireEvent.change(glucosePicker, { target: { value: 'controle_f' } });
+    await waitFor(() =>
+      expect(screen.getAllByRole('option').map((option) => option.textContent)).toEqual([
+        'CONTROLE_FAITRésultat contrôlé',
+      ])
+    );
+    fireEvent.keyDown(glucosePicker, { key: 'ArrowDown', code: 'ArrowDown' });
+    fireEvent.keyDown(glucosePicker, { key: 'Enter', code: 'Enter' });
+    await waitFor(() => expect(within(row('GLUCOSE')).getByText('Résultat contrôlé')).toBeTruthy());
+    expect(calls).toHaveLength(2);
   });
 });

@@ -4,8 +4,9 @@ import { useReducer, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../api/api-error.js';
 import { notifyError, notifySuccess, notifyWarning } from '../api/notify.js';
-import type { CriticalNotification, WorklistSpecimen } from '../api/workflow-types.js';
+import type { CommentCode, CriticalNotification, WorklistSpecimen } from '../api/workflow-types.js';
 import { CriticalCallForm, CriticalCallRecord } from './critical-call-form.js';
+import { ResultCommentCodesPicker } from './result-comment-codes-picker.js';
 import { ResultDeltaText } from './result-delta-text.js';
 import { ResultFlagBadge } from './result-flag-badge.js';
 import {
@@ -14,6 +15,7 @@ import {
   needsSave,
   nextWritableIndex,
   rowsFromSpecimen,
+  submissionKey,
   type GridRow,
 } from './result-grid-state.js';
 import { enterResult, validateSpecimenTechnically } from './results-api.js';
@@ -29,11 +31,21 @@ function errorMessage(error: unknown, fallback: string): string {
 
 /**
  * The result grid of one tube, keyboard first: one row per analyte, Enter saves the value and goes
- * down (↑/↓ move without leaving the column), decimal comma or point. Each saved value comes back
+ * down (↑/↓ move without leaving the column), decimal comma or point; Tab reaches the row's coded
+ * comments (`commentCodes`: the lab's list), saved with the value. Each saved value comes back
  * with its flag (L/H/LL/HH, critical), the delta against the previous result and the calculated
  * analytes (DFG, corrected calcium…) recomputed by the server.
  */
-export function ResultEntryGrid({ specimen, onValidated }: { specimen: WorklistSpecimen; onValidated?: () => void }) {
+export function ResultEntryGrid({
+  specimen,
+  commentCodes = [],
+  onValidated,
+}: {
+  specimen: WorklistSpecimen;
+  /** The lab's active coded comments (`GET /api/results/comment-codes`). */
+  commentCodes?: readonly CommentCode[];
+  onValidated?: () => void;
+}) {
   const { t } = useTranslation();
   const [rows, dispatch] = useReducer(gridReducer, specimen, rowsFromSpecimen);
   const inputs = useRef(new Map<string, ValueInput>());
@@ -48,16 +60,18 @@ export function ResultEntryGrid({ specimen, onValidated }: { specimen: WorklistS
 
   const save = (row: GridRow): Promise<boolean> => {
     const previous = chains.current.get(row.resultId) ?? Promise.resolve(true);
-    if (!needsSave(row) || lastSubmitted.current.get(row.resultId) === row.draft) {
+    if (!needsSave(row) || lastSubmitted.current.get(row.resultId) === submissionKey(row)) {
       return previous;
     }
     const submitted = row.draft;
-    lastSubmitted.current.set(row.resultId, submitted);
+    const codes = row.commentCodes;
+    lastSubmitted.current.set(row.resultId, submissionKey(row));
     dispatch({ type: 'saving', resultId: row.resultId });
     const next = previous.then(async () => {
       try {
         const answer = await enterResult(row.resultId, {
           value: submitted,
+          commentCodes: codes,
           expectedVersion: versions.current.get(row.resultId) ?? row.version,
         });
         versions.current.set(answer.result.id, answer.result.version);
@@ -144,6 +158,7 @@ export function ResultEntryGrid({ specimen, onValidated }: { specimen: WorklistS
               <Table.Th>{t('results.entry.interval')}</Table.Th>
               <Table.Th>{t('results.entry.flag')}</Table.Th>
               <Table.Th>{t('results.entry.delta')}</Table.Th>
+              <Table.Th miw={240}>{t('results.entry.commentCodes')}</Table.Th>
               <Table.Th>{t('results.entry.status')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
@@ -192,6 +207,21 @@ export function ResultEntryGrid({ specimen, onValidated }: { specimen: WorklistS
                 </Table.Td>
                 <Table.Td>
                   <ResultDeltaText delta={row.delta} previous={row.previous} decimals={row.decimals} />
+                </Table.Td>
+                <Table.Td>
+                  {row.calculated ? null : (
+                    <ResultCommentCodesPicker
+                      analyteCode={row.analyteCode}
+                      list={commentCodes}
+                      value={row.commentCodes}
+                      disabled={!isWritable(row)}
+                      onChange={(codes) => {
+                        dispatch({ type: 'codes', resultId: row.resultId, codes });
+                        // Saved at once with the value already there (nothing is sent without a value).
+                        void save({ ...row, commentCodes: codes });
+                      }}
+                    />
+                  )}
                 </Table.Td>
                 <Table.Td>
                   <Group gap={4} wrap="nowrap">

@@ -29,6 +29,7 @@ import { formatAge } from './patient-age.js';
 import { ResultEntryGrid } from './result-entry-grid.js';
 import { fetchBenchDashboard, fetchWorklist, resultKeys } from './results-api.js';
 import { knownSections, sectionLabel } from './section-label.js';
+import { useCommentCodes } from './use-comment-codes.js';
 
 /**
  * The bench: the worklist of a section (urgent first, then oldest received, as the server orders
@@ -46,6 +47,7 @@ export function ResultEntryPage({ section }: { section: string | null }) {
     queryKey: resultKeys.benchDashboard,
     queryFn: ({ signal }) => fetchBenchDashboard(signal),
   });
+  const commentCodes = useCommentCodes();
   const [selected, setSelected] = useState<WorklistSpecimen | null>(null);
   const [scanProblem, setScanProblem] = useState<string | null>(null);
   const specimens = worklist.data?.specimens ?? [];
@@ -117,6 +119,7 @@ export function ResultEntryPage({ section }: { section: string | null }) {
             <ResultEntryGrid
               key={selected.specimenId}
               specimen={selected}
+              commentCodes={commentCodes}
               onValidated={() => void worklist.refetch()}
             />
           </Stack>

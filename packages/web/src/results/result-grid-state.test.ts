@@ -19,6 +19,7 @@ function item(resultId: string, overrides: Partial<WorklistItem> = {}): Worklist
     flag: null,
     critical: false,
     comment: null,
+    commentCodes: [],
     interval: null,
     ...overrides,
   };
@@ -123,5 +124,32 @@ describe('result grid state', () => {
     const kept = gridReducer(typedOn, { type: 'saved', answer, submitted: '5.2' });
     expect(kept[0]).toMatchObject({ draft: '5.25', saved: '5,20' });
     expect(needsSave(at(kept, 0))).toBe(true);
+  });
+
+  it('saves coded comments picked on a saved value, and keeps a pick made while the answer travelled', () => {
+    const typed = gridReducer(rows, { type: 'edit', resultId: 'a', draft: '5.2' });
+    const answer: EntryAnswer = { result: { ...saved('a', '5,20'), previous: null }, recalculated: [] };
+    const after = gridReducer(typed, { type: 'saved', answer, submitted: '5.2' });
+    const picked = gridReducer(after, { type: 'codes', resultId: 'a', codes: ['HEMOLYSE'] });
+    expect(needsSave(at(picked, 0))).toBe(true);
+    const withCodes: EntryAnswer = {
+      result: { ...saved('a', '5,20'), version: 2, commentCodes: ['HEMOLYSE'], previous: null },
+      recalculated: [],
+    };
+    const stored = gridReducer(picked, { type: 'saved', answer: withCodes, submitted: '5,20' });
+    expect(stored[0]).toMatchObject({ commentCodes: ['HEMOLYSE'], savedCommentCodes: ['HEMOLYSE'] });
+    expect(needsSave(at(stored, 0))).toBe(false);
+
+    const pickedOn = gridReducer(picked, { type: 'codes', resultId: 'a', codes: ['HEMOLYSE', 'DILUTION'] });
+    const travelled = gridReducer(pickedOn, { type: 'saved', answer: withCodes, submitted: '5,20' });
+    expect(travelled[0]).toMatchObject({ commentCodes: ['HEMOLYSE', 'DILUTION'], savedCommentCodes: ['HEMOLYSE'] });
+    expect(needsSave(at(travelled, 0))).toBe(true);
+  });
+
+  it('reads the worklist’s coded comments, and never saves codes without a value', () => {
+    const [withCodes] = rowsFromSpecimen(specimen([item('c', { value: '4,1', commentCodes: ['DILUTION'] })]));
+    expect(withCodes).toMatchObject({ commentCodes: ['DILUTION'], savedCommentCodes: ['DILUTION'] });
+    const empty = gridReducer(rows, { type: 'codes', resultId: 'a', codes: ['HEMOLYSE'] });
+    expect(needsSave(at(empty, 0))).toBe(false);
   });
 });

@@ -33,6 +33,9 @@ export interface GridRow {
   interval: IntervalView | null;
   delta: DeltaView | null;
   previous: PreviousResult | null;
+  /** Coded comments as picked (sent with the next save) and as the saved version holds them. */
+  commentCodes: string[];
+  savedCommentCodes: string[];
   saving: boolean;
   error: string | null;
 }
@@ -82,19 +85,35 @@ export function rowsFromSpecimen(specimen: WorklistSpecimen): GridRow[] {
       interval: item.interval,
       delta: null,
       previous: null,
+      commentCodes: [...item.commentCodes],
+      savedCommentCodes: [...item.commentCodes],
       saving: false,
       error: null,
     };
   });
 }
 
-/** True when the row holds a typed value the server has not stored yet. */
+function sameCodes(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((code, index) => code === b[index]);
+}
+
+/** True when the row holds a typed value, or coded comments on a value, the server has not stored yet. */
 export function needsSave(row: GridRow): boolean {
-  return isWritable(row) && row.draft.trim() !== '' && row.draft !== row.saved;
+  return (
+    isWritable(row) &&
+    row.draft.trim() !== '' &&
+    (row.draft !== row.saved || !sameCodes(row.commentCodes, row.savedCommentCodes))
+  );
+}
+
+/** What one save sends: a second save of the same content is skipped. */
+export function submissionKey(row: Pick<GridRow, 'draft' | 'commentCodes'>): string {
+  return JSON.stringify([row.draft, row.commentCodes]);
 }
 
 export type GridAction =
   | { type: 'edit'; resultId: string; draft: string }
+  | { type: 'codes'; resultId: string; codes: string[] }
   | { type: 'saving'; resultId: string }
   | { type: 'saved'; answer: EntryAnswer; submitted: string }
   | { type: 'failed'; resultId: string; message: string }
@@ -112,6 +131,8 @@ function withServerView(row: GridRow, result: ResultValueView, keepDraft: boolea
     critical: result.critical,
     interval: result.interval ?? row.interval,
     delta: result.delta,
+    commentCodes: [...result.commentCodes],
+    savedCommentCodes: [...result.commentCodes],
   };
 }
 
@@ -119,6 +140,10 @@ export function gridReducer(rows: GridRow[], action: GridAction): GridRow[] {
   switch (action.type) {
     case 'edit':
       return rows.map((row) => (row.resultId === action.resultId ? { ...row, draft: action.draft, error: null } : row));
+    case 'codes':
+      return rows.map((row) =>
+        row.resultId === action.resultId ? { ...row, commentCodes: action.codes, error: null } : row
+      );
     case 'saving':
       return rows.map((row) => (row.resultId === action.resultId ? { ...row, saving: true, error: null } : row));
     case 'failed':
@@ -132,7 +157,14 @@ export function gridReducer(rows: GridRow[], action: GridAction): GridRow[] {
         if (row.resultId === result.id) {
           // Typed on while the answer travelled: keep the newer text, it will be saved next.
           const typedOn = row.draft !== action.submitted;
-          return { ...withServerView(row, result, typedOn), previous: result.previous, saving: false, error: null };
+          return {
+            ...withServerView(row, result, typedOn),
+            // The picks stay as the user left them: one made while the answer travelled is saved next.
+            commentCodes: row.commentCodes,
+            previous: result.previous,
+            saving: false,
+            error: null,
+          };
         }
         const calculated = calculatedById.get(row.resultId);
         return calculated === undefined ? row : withServerView(row, calculated, false);

@@ -1,6 +1,7 @@
 import { api } from '../api/api.js';
 import type {
   BenchDashboard,
+  CommentCode,
   CriticalNotification,
   CriticalNotificationInput,
   EntryAnswer,
@@ -12,6 +13,7 @@ import type {
 export const resultKeys = {
   worklist: (section: string | null) => ['results', 'worklist', section ?? ''] as const,
   benchDashboard: ['results', 'dashboard', 'bench'] as const,
+  commentCodes: ['results', 'comment-codes'] as const,
 };
 
 export const fetchWorklist = (section: string | null, signal?: AbortSignal) =>
@@ -29,3 +31,7 @@ export const validateSpecimenTechnically = (specimenBarcode: string) =>
 
 export const recordCriticalCall = (resultId: string, input: CriticalNotificationInput) =>
   api.post<CriticalNotification>(`/api/results/${encodeURIComponent(resultId)}/critical-notification`, input);
+
+/** The lab's active coded comments with their labels. */
+export const fetchCommentCodes = (signal?: AbortSignal) =>
+  api.get<{ items: CommentCode[] }>('/api/results/comment-codes', { signal });

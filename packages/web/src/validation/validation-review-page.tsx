@@ -11,6 +11,7 @@ import { RouterLink } from '../app/router-link.js';
 import { UrgencyBadge } from '../orders/order-badges.js';
 import { OrderPatientBanner } from '../orders/order-patient-banner.js';
 import { CriticalCallForm } from '../results/critical-call-form.js';
+import { useCommentCodes } from '../results/use-comment-codes.js';
 import { ValidationReviewRow } from './validation-review-row.js';
 import { ResultActionModal, type ResultAction } from './result-action-modal.js';
 import { fetchReview, validateBiologically, validationKeys } from './validation-api.js';
@@ -54,6 +55,7 @@ function byChapter(results: readonly ReviewResult[]): [string, ReviewResult[]][]
 export function ValidationReviewPage({ orderId }: { orderId: string }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
+  const commentCodes = useCommentCodes();
   const review = useQuery({
     queryKey: validationKeys.review(orderId),
     queryFn: ({ signal }) => fetchReview(orderId, signal),
@@ -207,6 +209,7 @@ export function ValidationReviewPage({ orderId }: { orderId: string }) {
                   <ValidationReviewRow
                     key={result.id}
                     result={result}
+                    commentCodes={commentCodes}
                     selectable={isSelectable(result)}
                     selected={selected.has(result.id)}
                     onSelect={(checked) => toggle(result.id, checked)}

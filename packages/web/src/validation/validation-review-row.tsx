@@ -1,21 +1,25 @@
 import { Badge, Button, Checkbox, Group, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { ReviewResult } from '../api/workflow-types.js';
+import type { CommentCode, ReviewResult } from '../api/workflow-types.js';
 import { formatDate, formatDateTime } from '../i18n/format.js';
 import { currentLocale } from '../i18n/i18n.js';
 import { CriticalCallRecord } from '../results/critical-call-form.js';
 import { ResultDeltaText } from '../results/result-delta-text.js';
 import { ResultFlagBadge } from '../results/result-flag-badge.js';
+import { commentLabelsOf } from '../results/use-comment-codes.js';
 
 /** One result under review, with its antériorités and what was done to it. */
 export function ValidationReviewRow({
   result,
+  commentCodes,
   selectable,
   selected,
   onSelect,
   onAction,
 }: {
   result: ReviewResult;
+  /** The lab's coded comments: the review shows their labels, as the report prints them. */
+  commentCodes: readonly CommentCode[];
   selectable: boolean;
   selected: boolean;
   onSelect: (checked: boolean) => void;
@@ -67,6 +71,11 @@ export function ValidationReviewRow({
             {result.comment}
           </Text>
         ) : null}
+        {commentLabelsOf(result.commentCodes, commentCodes).map((label, index) => (
+          <Text key={result.commentCodes[index]} size="xs" c="dimmed" fs="italic" data-testid="validation-comment-code">
+            {label}
+          </Text>
+        ))}
       </Table.Td>
       <Table.Td>
         <ResultFlagBadge flag={result.flag} critical={result.critical} />

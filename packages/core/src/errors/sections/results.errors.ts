@@ -43,6 +43,11 @@ export const resultsErrors = {
     fr: 'Un résultat demandé n’appartient pas à ce tube ou à ce dossier (rien n’a été enregistré).',
     en: 'A requested result does not belong to this tube or order (nothing was recorded).',
   },
+  SIL_RESULT_COMMENT_CODE_UNKNOWN: {
+    status: 422,
+    fr: 'Commentaire codé inconnu ou désactivé dans la liste du laboratoire (rien n’a été enregistré).',
+    en: 'Coded comment unknown or inactive in the laboratory’s list (nothing was recorded).',
+  },
   SIL_CRITICAL_NOTIFICATION_TIME_INVALID: {
     status: 422,
     fr: 'Heure d’appel invalide : elle ne peut pas être dans le futur.',

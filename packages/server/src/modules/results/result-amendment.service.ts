@@ -69,7 +69,7 @@ export class ResultAmendmentService {
             row,
             value: parseEntry(analyte, input.value),
             comment: input.comment === undefined || input.comment === '' ? null : input.comment,
-            commentCodes: input.commentCodes ?? [],
+            commentCodes: [...new Set(input.commentCodes ?? [])],
           },
         ],
         { actorId: actor.userId, mode: 'amendment', reason }

@@ -252,7 +252,7 @@ describe('result entry', () => {
           value: '5,1',
           expectedVersion: 0,
           comment: 'Contrôle fait',
-          commentCodes: ['CTRL'],
+          commentCodes: ['CONTROLE_FAIT'],
         },
         { resultId: o.results.T_K, value: '4,2', expectedVersion: 0 },
       ],
@@ -263,6 +263,113 @@ describe('result entry', () => {
       o.specimenId,
     ]);
     expect(specimen?.status).toBe('in_analysis');
+  });
+
+  it('lists the lab’s active coded comments with their labels, to anyone who reads results', async () => {
+    await t.db.database.query(
+      "INSERT INTO result_comment_code (code, label, active) VALUES ('ANCIEN_CODE', 'Ancien', false)"
+    );
+    const res = await bench.get('/api/results/comment-codes');
+    expect(res.statusCode, res.body).toBe(200);
+    const { items } = res.json<{ items: { code: string; label: string }[] }>();
+    const active = await t.db.database.query<{ code: string; label: string }>(
+      'SELECT code, label FROM result_comment_code WHERE active ORDER BY code'
+    );
+    expect(items).toEqual(active);
+    expect(items).toContainEqual({ code: 'HEMOLYSE', label: expect.stringMatching(/hémolysé/) });
+    expect(items.map((item) => item.code)).not.toContain('ANCIEN_CODE');
+  });
+
+  it('keeps coded comments on the version and refuses an unknown or inactive code, saving nothing', async () => {
+    await t.db.database.query(
+      "INSERT INTO result_comment_code (code, label, active) VALUES ('CODE_RETIRE', 'Retiré', false) ON CONFLICT DO NOTHING"
+    );
+    const o = await order(man, ['T_GLY', 'T_K']);
+    const counts = async () => [
+      await countRows(t.db.database, 'result_version'),
+      await countRows(t.db.database, 'audit_event'),
+    ];
+    const before = await counts();
+    for (const codes of [['HEMOLYSE', 'INCONNU'], ['CODE_RETIRE']]) {
+      const one = await bench.put(`/api/results/${o.results.T_GLU}`, {
+        value: '5,1',
+        expectedVersion: 0,
+        commentCodes: codes,
+      });
+      expect(one.statusCode, one.body).toBe(422);
+      expect(one.json()).toMatchObject({ code: 'SIL_RESULT_COMMENT_CODE_UNKNOWN', detail: codes.at(-1) });
+    }
+    // A tube's grid is all or nothing: the good cell is not kept either.
+    const grid = await bench.put(`/api/specimens/${o.barcode}/results`, {
+      results: [
+        { resultId: o.results.T_GLU, value: '5,1', expectedVersion: 0, commentCodes: ['HEMOLYSE'] },
+        { resultId: o.results.T_K, value: '4,2', expectedVersion: 0, commentCodes: ['PAS_DANS_LA_LISTE'] },
+      ],
+    });
+    expect(grid.json()).toMatchObject({ code: 'SIL_RESULT_COMMENT_CODE_UNKNOWN' });
+    expect(await counts()).toEqual(before);
+
+    const saved = await bench.put(`/api/results/${o.results.T_K}`, {
+      value: '5,9',
+      expectedVersion: 0,
+      commentCodes: ['HEMOLYSE', 'CONTROLE_FAIT', 'HEMOLYSE'],
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json<{ result: { commentCodes: string[] } }>().result.commentCodes).toEqual([
+      'HEMOLYSE',
+      'CONTROLE_FAIT',
+    ]);
+    const worklist = await bench.get('/api/worklists?limit=500');
+    const item = worklist
+      .json<{ specimens: { results: { resultId: string; commentCodes: string[] }[] }[] }>()
+      .specimens.flatMap((specimen) => specimen.results)
+      .find((result) => result.resultId === o.results.T_K);
+    expect(item?.commentCodes).toEqual(['HEMOLYSE', 'CONTROLE_FAIT']);
+
+    // A code deactivated after it was put on the result does not block correcting the value.
+    await t.db.database.query("UPDATE result_comment_code SET active = false WHERE code = 'CONTROLE_FAIT'");
+    try {
+      const corrected = await bench.put(`/api/results/${o.results.T_K}`, {
+        value: '4,9',
+        expectedVersion: 1,
+        commentCodes: ['CONTROLE_FAIT'],
+      });
+      expect(corrected.statusCode, corrected.body).toBe(200);
+      const other = await bench.put(`/api/results/${o.results.T_GLU}`, {
+        value: '5,1',
+        expectedVersion: 0,
+        commentCodes: ['CONTROLE_FAIT'],
+      });
+      expect(other.json()).toMatchObject({ code: 'SIL_RESULT_COMMENT_CODE_UNKNOWN' });
+    } finally {
+      await t.db.database.query("UPDATE result_comment_code SET active = true WHERE code = 'CONTROLE_FAIT'");
+    }
+  });
+
+  it('refuses an unknown coded comment on an amendment, keeping the validated version', async () => {
+    const o = await order(woman, ['T_GLY']);
+    expect((await enter(o.results.T_GLU, '5,0')).statusCode).toBe(200);
+    await bench.post('/api/results/validate-technical', { specimenBarcode: o.barcode });
+    const validated = await biologist.post(`/api/validation/orders/${o.orderId}/validate`, {
+      resultIds: [o.results.T_GLU],
+    });
+    expect(validated.statusCode, validated.body).toBe(200);
+    const before = await countRows(t.db.database, 'result_version');
+    const bad = await biologist.post(`/api/results/${o.results.T_GLU}/amend`, {
+      value: '5,5',
+      reason: 'Erreur de saisie',
+      commentCodes: ['NOT_A_CODE'],
+    });
+    expect(bad.statusCode, bad.body).toBe(422);
+    expect(bad.json()).toMatchObject({ code: 'SIL_RESULT_COMMENT_CODE_UNKNOWN', detail: 'NOT_A_CODE' });
+    expect(await countRows(t.db.database, 'result_version')).toBe(before);
+    const good = await biologist.post(`/api/results/${o.results.T_GLU}/amend`, {
+      value: '5,5',
+      reason: 'Erreur de saisie',
+      commentCodes: ['DILUTION'],
+    });
+    expect(good.statusCode, good.body).toBe(200);
+    expect(good.json()).toMatchObject({ result: { version: 2, commentCodes: ['DILUTION'] } });
   });
 
   it('computes the delta against the patient’s previous validated result of an earlier order', async () => {

@@ -5,6 +5,7 @@ import {
   amendmentAnswerSchema,
   amendmentSchema,
   barcodeParamsSchema,
+  commentCodeListSchema,
   entryAnswerSchema,
   historyQuerySchema,
   historySchema,
@@ -73,6 +74,20 @@ export const resultEntryRoutes: FastifyPluginAsyncZod<{ services: Services }> = 
       },
     },
     async (request) => results.amendments.amend(request.params.id, request.body, auditContextOf(request))
+  );
+
+  app.get(
+    '/api/results/comment-codes',
+    {
+      // Whoever reads results sees the comments' labels; the bench picks from them.
+      config: { access: 'results.read' },
+      schema: {
+        tags,
+        summary: 'Commentaires codés actifs du laboratoire (HEMOLYSE, CONTROLE_FAIT…) avec leur libellé',
+        response: { 200: commentCodeListSchema },
+      },
+    },
+    async () => ({ items: await results.commentCodes() })
   );
 
   app.get(

@@ -53,7 +53,7 @@ function changeOf(row: repo.OrderResultRow, input: ResultEntryInput): ValueChang
     row,
     value: parseEntry(analyteRuleOf(row), input.value),
     comment: input.comment === undefined || input.comment === null || input.comment === '' ? null : input.comment,
-    commentCodes: input.commentCodes ?? [],
+    commentCodes: [...new Set(input.commentCodes ?? [])],
   };
 }
 

@@ -13,6 +13,7 @@ import { SillageError, type ResultValue } from '@sillage/core';
 import type { Queryable } from '../../db/database.js';
 import { analyteRuleOf, type AnalyteRule } from './analyte-rule.js';
 import { calculate, type InputValue } from './calculated-results.js';
+import { checkCommentCodes } from './comment-codes.repository.js';
 import { previousResults, toPreviousView, type PreviousRow } from './history.repository.js';
 import {
   evaluate,
@@ -167,6 +168,11 @@ export async function recordValues(
   if (first === undefined || changes.length === 0) {
     return { saved: [], recalculated: [], lockedCalculations: [] };
   }
+  // Coded comments come from the lab's list (an analyzer sends none: no query then).
+  await checkCommentCodes(
+    tx,
+    changes.map((change) => ({ codes: change.commentCodes, kept: change.row.comment_codes ?? [] }))
+  );
   const manual = options.source === 'instrument' ? null : options;
   const actorId = manual?.actorId ?? null;
   const analytes = new Map(rows.map((row) => [row.id, analyteRuleOf(row)]));

@@ -208,6 +208,7 @@ export const worklistItemSchema = z.object({
   flag: z.enum(resultFlags).nullable(),
   critical: z.boolean(),
   comment: z.string().nullable(),
+  commentCodes: z.array(z.string()),
   interval: intervalViewSchema.nullable(),
 });
 
@@ -304,6 +305,10 @@ export const amendmentAnswerSchema = z.object({
   result: resultValueViewSchema,
   previousVersion: z.number().int(),
   recalculated: z.array(resultValueViewSchema),
+});
+
+export const commentCodeListSchema = z.object({
+  items: z.array(z.object({ code: z.string(), label: z.string() })),
 });
 
 export const historySchema = z.object({ items: z.array(previousResultSchema.extend({ analyteCode: z.string() })) });

@@ -5,6 +5,7 @@
 import type { Database, Queryable } from '../../db/database.js';
 import { AccessEventWriter } from '../audit/audit-writer.js';
 import { BiologicalValidationService } from './biological-validation.service.js';
+import { activeCommentCodes, type CommentCode } from './comment-codes.repository.js';
 import { CriticalNotificationService } from './critical-notifications.service.js';
 import { DashboardService } from './dashboards.service.js';
 import { ResultHistoryService } from './history.service.js';
@@ -42,6 +43,11 @@ export class ResultService {
     this.amendments = new ResultAmendmentService(database);
     this.history = new ResultHistoryService(database, accessEvents);
     this.dashboards = new DashboardService(database);
+  }
+
+  /** The lab's active coded comments with their labels (the picker of the entry grid). */
+  commentCodes(): Promise<CommentCode[]> {
+    return activeCommentCodes(this.database);
   }
 
   /**

@@ -30,6 +30,7 @@ export interface WorklistRow extends AnalyteColumns, PatientSummaryColumns {
   flag: ResultFlag | null;
   reference: unknown;
   comment: string | null;
+  comment_codes: string[] | null;
 }
 
 /** Statuses the bench still has to work on (enter, check, rerun). */
@@ -63,7 +64,7 @@ export async function worklistRows(
        chosen.order_id, chosen.order_number, chosen.urgency, ${patientSummarySql},
        r.id AS result_id, r.status, r.current_version, r.critical, ${analyteColumnsSql}, an.code AS analysis_code,
        rv.value_numeric::text AS value_numeric, rv.qualifier, rv.value_text, rv.value_code, rv.flag, rv.reference,
-       rv.comment
+       rv.comment, rv.comment_codes
      FROM chosen
      JOIN patient p ON p.id = chosen.patient_id
      JOIN result r ON r.specimen_id = chosen.id AND r.status IN ${openStatusesSql}

@@ -74,6 +74,7 @@ export class WorklistService {
         flag: row.flag,
         critical: row.critical,
         comment: row.comment,
+        commentCodes: row.comment_codes ?? [],
         interval:
           frozenInterval(row.reference) ?? (selected === null ? null : intervalView(selected, analyte.decimals)),
       });
