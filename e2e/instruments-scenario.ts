@@ -215,7 +215,7 @@ export async function runInstrumentsScenario(browser: Browser, base: string, adm
       'journal : le message est listé, la vue brute montre les caractères de contrôle',
       async () => {
         await page.goto(`${base}/automates/messages`);
-        // The message in error lists no specimen (its processing was rolled back): found by its reason.
+        // The message in error is found by its reason (code not mapped yet).
         const row = rowWith(page, 'SIL_CONNECT_CODE_UNMAPPED');
         await row.first().waitFor({ timeout: 15_000 });
         await rowWith(page, unknownSpecimen).getByText('Orphelin').waitFor();

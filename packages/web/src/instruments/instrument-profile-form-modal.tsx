@@ -1,4 +1,15 @@
-import { Button, Group, Modal, NativeSelect, NumberInput, Stack, Switch, TextInput } from '@mantine/core';
+import {
+  Autocomplete,
+  Button,
+  Group,
+  Modal,
+  NativeSelect,
+  NumberInput,
+  Stack,
+  Switch,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -12,7 +23,6 @@ import {
   linkCharsets,
   linkDirections,
   linkRoles,
-  specimenIdLocations,
   type Instrument,
   type InstrumentKind,
   type InstrumentProfileInput,
@@ -22,6 +32,11 @@ import {
   type LinkRole,
   type SpecimenIdLocation,
 } from './instrument-types.js';
+import {
+  defaultSpecimenIdLocation,
+  isSpecimenIdLocationOf,
+  specimenIdLocationSuggestions,
+} from './instrument-specimen-id-location.js';
 
 interface ProfileFormValues {
   code: string;
@@ -43,12 +58,22 @@ const codePattern = /^[A-Z0-9_-]{1,32}$/;
 
 const options = (values: readonly string[]) => values.map((value) => ({ value, label: value }));
 
-/** Where each protocol carries the barcode (server: LIS2-A2 O.3/O.4 for ASTM; SPM, OBR, ORC for HL7). */
-function specimenIdLocationsOf(protocol: InstrumentProtocol): readonly SpecimenIdLocation[] {
-  return specimenIdLocations.filter((location) => location.startsWith('O.') === (protocol === 'astm'));
+/** Suggestions shown with the analyzers that use them; any other valid path can be typed. */
+function SpecimenIdLocationOption({ value, protocol }: { value: string; protocol: InstrumentProtocol }) {
+  const hint = specimenIdLocationSuggestions[protocol].find((suggestion) => suggestion.value === value)?.hint;
+  return (
+    <Group gap="xs" wrap="nowrap">
+      <Text size="sm" ff="monospace">
+        {value}
+      </Text>
+      {hint === undefined ? null : (
+        <Text size="xs" c="dimmed">
+          {hint}
+        </Text>
+      )}
+    </Group>
+  );
 }
-
-const defaultSpecimenIdLocation: Record<InstrumentProtocol, SpecimenIdLocation> = { astm: 'O.3', hl7: 'SPM-2.1' };
 
 function InstrumentProfileForm({ instrument, onDone }: { instrument: Instrument | null; onDone: () => void }) {
   const { t } = useTranslation();
@@ -76,6 +101,10 @@ function InstrumentProfileForm({ instrument, onDone }: { instrument: Instrument 
         typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 65535
           ? null
           : t('instruments.form.portRule'),
+      specimenIdLocation: (value, values) =>
+        isSpecimenIdLocationOf(values.protocol, value.trim())
+          ? null
+          : t(`instruments.form.specimenIdLocationRule.${values.protocol}`),
     },
   });
   const mutation = useMutation({
@@ -87,7 +116,7 @@ function InstrumentProfileForm({ instrument, onDone }: { instrument: Instrument 
         port: Number(values.port),
         direction: values.direction,
         charset: values.charset,
-        specimenIdLocation: values.specimenIdLocation,
+        specimenIdLocation: values.specimenIdLocation.trim(),
         qcSpecimenPattern: values.qcSpecimenPattern.trim() === '' ? null : values.qcSpecimenPattern.trim(),
         enabled: values.enabled,
       };
@@ -138,7 +167,7 @@ function InstrumentProfileForm({ instrument, onDone }: { instrument: Instrument 
               const protocol = event.currentTarget.value as InstrumentProtocol;
               form.setFieldValue('protocol', protocol);
               // The barcode field of an ASTM profile (O.3) does not exist in HL7 (the server refuses it).
-              if (!specimenIdLocationsOf(protocol).includes(form.getValues().specimenIdLocation)) {
+              if (!isSpecimenIdLocationOf(protocol, form.getValues().specimenIdLocation.trim())) {
                 form.setFieldValue('specimenIdLocation', defaultSpecimenIdLocation[protocol]);
               }
             }}
@@ -174,9 +203,18 @@ function InstrumentProfileForm({ instrument, onDone }: { instrument: Instrument 
             data={options(linkCharsets)}
             {...form.getInputProps('charset')}
           />
-          <NativeSelect
+          <Autocomplete
             label={t('instruments.fields.specimenIdLocation')}
-            data={options(specimenIdLocationsOf(form.getValues().protocol))}
+            description={t(`instruments.form.specimenIdLocationHelp.${form.getValues().protocol}`)}
+            data={specimenIdLocationSuggestions[form.getValues().protocol].map((suggestion) => suggestion.value)}
+            renderOption={({ option }) => (
+              <SpecimenIdLocationOption value={option.value} protocol={form.getValues().protocol} />
+            )}
+            styles={{ input: { fontFamily: 'monospace' } }}
+            // The suggestions' listbox is labelled like the input: mounted only while open, so the
+            // label names one element (e2e/instruments-scenario.ts reads the field by its label).
+            comboboxProps={{ keepMounted: false }}
+            {...requiredField}
             {...form.getInputProps('specimenIdLocation')}
           />
         </Group>

@@ -8,8 +8,6 @@ export const instrumentProtocols = ['astm', 'hl7'] as const;
 export const linkRoles = ['server', 'client'] as const;
 export const linkDirections = ['uni', 'bi'] as const;
 export const linkCharsets = ['iso-8859-1', 'windows-1252', 'utf-8'] as const;
-/** LIS2-A2 O.3 / O.4 for ASTM; SPM-2 (placer / filler), OBR, ORC for HL7. */
-export const specimenIdLocations = ['O.3', 'O.4', 'SPM-2.1', 'SPM-2.2', 'OBR-2', 'OBR-3', 'ORC-2', 'ORC-3'] as const;
 export const inboundStatuses = ['received', 'processed', 'error', 'orphan'] as const;
 export const linkStates = ['stopped', 'listening', 'connecting', 'connected', 'error'] as const;
 
@@ -18,7 +16,8 @@ export type InstrumentProtocol = (typeof instrumentProtocols)[number];
 export type LinkRole = (typeof linkRoles)[number];
 export type LinkDirection = (typeof linkDirections)[number];
 export type LinkCharset = (typeof linkCharsets)[number];
-export type SpecimenIdLocation = (typeof specimenIdLocations)[number];
+/** `O.3`, `O.4.3`, `SPM-2.1`, `OBR-3.1`… any path the server accepts (instrument-specimen-id-location.ts). */
+export type SpecimenIdLocation = string;
 export type InboundStatus = (typeof inboundStatuses)[number];
 export type LinkState = (typeof linkStates)[number];
 

@@ -235,6 +235,42 @@ describe('inbound batching', () => {
     expect((await verifyAuditChain(t.db.database)).ok).toBe(true);
   });
 
+  it('a message that fails for an unmapped code keeps the specimen ids it carries, in a batch or alone', async () => {
+    const tubes = [await receivedTube(admin, ['IONOS']), await receivedTube(admin, ['IONOS'])];
+    const unmapped = (barcode: string) =>
+      Buffer.from(`H|\\^&|||X|||||||P\rO|1|${barcode}||^^^K|R\rR|1|^^^K|4.1|mmol/L||N||F\rL|1|N\r`, 'latin1');
+    const ids = await storeAll([
+      unmapped(tubes[0]?.barcode ?? ''),
+      Buffer.from('not ASTM either\r', 'latin1'),
+      unmapped(tubes[1]?.barcode ?? ''),
+      astmResult('POISON-2'),
+    ]);
+    // First batch: the failures get their status inside it. Second: the poison aborts it, so the
+    // unmapped message is processed again in a transaction of its own.
+    const batched = await new MessageProcessor(t.db.database, new AccessEventWriter(t.db.database)).processBatch(
+      ids.slice(0, 2)
+    );
+    const watched = observed(t.db.database, (_sql, params) =>
+      JSON.stringify(params).includes('POISON-2') ? 'SELECT 1 / 0' : null
+    );
+    const processor = new MessageProcessor(watched.database, new AccessEventWriter(t.db.database), {
+      retryBaseMs: 60_000,
+    });
+    const alone = await processor.processBatch(ids.slice(2));
+    const results = new Map([...batched, ...alone]);
+    expect(results.get(ids[0] ?? 0)).toMatchObject({ status: 'error', errorCode: 'SIL_CONNECT_CODE_UNMAPPED' });
+    expect(results.get(ids[2] ?? 0)).toMatchObject({ status: 'error', errorCode: 'SIL_CONNECT_CODE_UNMAPPED' });
+    const errors = (await admin.get('/api/instrument-messages/errors')).json<{
+      items: { id: number; specimenIds: string[] }[];
+    }>().items;
+    const specimensOf = (id: number | undefined) => errors.find((item) => item.id === id)?.specimenIds;
+    expect(specimensOf(ids[0])).toEqual([tubes[0]?.barcode]);
+    expect(specimensOf(ids[2])).toEqual([tubes[1]?.barcode]);
+    // Unreadable: no specimen id could be read, none is invented.
+    expect(specimensOf(ids[1])).toEqual([]);
+    expect(await instrumentValues(tubes.map((tube) => tube.barcode))).toEqual([]);
+  });
+
   it('the worker takes the messages handed over while it is busy as one batch', async () => {
     const ids: number[] = [];
     for (let index = 0; index < 20; index++) {

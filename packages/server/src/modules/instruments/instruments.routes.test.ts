@@ -13,6 +13,8 @@ import {
   type TestClient,
 } from '../../testing/test-app.js';
 import { expectStatus } from '../orders/orders-test-helpers.js';
+import { storeInbound } from './inbound-store.js';
+import { insertOutbound } from './messages.repository.js';
 
 const astmProfile = {
   code: 'SYSMEX-XN',
@@ -249,5 +251,74 @@ describe('instrument profiles and mappings', () => {
       'SIL_CONNECT_MESSAGE_NOT_FOUND'
     );
     expect((await technician.get('/api/instrument-messages?status=lost')).statusCode).toBe(400);
+  });
+
+  it('the raw view decodes the bytes with the message’s character set, control characters still visible', async () => {
+    const create = async (code: string, protocol: 'astm' | 'hl7', charset: string): Promise<string> => {
+      const res = await admin.post('/api/instruments', {
+        code,
+        name: code,
+        protocol,
+        role: 'server',
+        host: '0.0.0.0',
+        port: 0,
+        charset,
+      });
+      expectStatus(res, 201);
+      return res.json<{ id: string }>().id;
+    };
+    const hl7Id = await create('RAW-UTF8', 'hl7', 'iso-8859-1');
+    const astmId = await create('RAW-1252', 'astm', 'windows-1252');
+    const rawViewOf = async (instrumentId: string, protocol: 'astm' | 'hl7', raw: Uint8Array): Promise<string> => {
+      const stored = await storeInbound(t.db.database, {
+        instrumentId,
+        protocol,
+        raw,
+        remoteAddress: null,
+        messageType: null,
+        controlId: null,
+        status: 'error',
+        errorCode: 'SIL_CONNECT_CODE_UNMAPPED',
+        errorDetail: null,
+      });
+      const res = await technician.get(`/api/instrument-messages/${stored.id}`);
+      expectStatus(res, 200);
+      return res.json<{ rawView: string }>().rawView;
+    };
+    // UTF-8 declared in MSH-18 (the profile says Latin-1: the message's own declaration wins, as in processing).
+    const hl7 = rawViewOf(
+      hl7Id,
+      'hl7',
+      Buffer.from(
+        '\vMSH|^~\\&|AN|LAB|||20261122||ORU^R01|1|P|2.5.1|||||||UNICODE UTF-8\rOBR|1|||GLY^Glycémie\r\x1c\r',
+        'utf8'
+      )
+    );
+    expect(await hl7).toBe(
+      '<VT>MSH|^~\\&|AN|LAB|||20261122||ORU^R01|1|P|2.5.1|||||||UNICODE UTF-8<CR>\nOBR|1|||GLY^Glycémie<CR>\n<FS><CR>\n'
+    );
+    // Windows-1252 per the profile: 0xE9 is é, 0x80 is €, 0x9C is œ (Latin-1 would show C1 controls).
+    const astm = Buffer.concat([
+      Buffer.from('\x021H|\\^&|||X\rP|1||||C', 'latin1'),
+      Buffer.from([0x9c, 0x75, 0x72, 0x20, 0xe9, 0x20, 0x80]),
+      Buffer.from('\r\x0312\r\n', 'latin1'),
+    ]);
+    expect(await rawViewOf(astmId, 'astm', astm)).toBe('<STX>1H|\\^&|||X<CR>\nP|1||||Cœur é €<CR>\n<ETX>12<CR><LF>\n');
+    // What the laboratory sends is shown the same way (the profile's character set).
+    await insertOutbound(t.db.database, {
+      instrumentId: astmId,
+      protocol: 'astm',
+      kind: 'query_answer',
+      messageType: 'H,P,O,L',
+      controlId: null,
+      raw: Buffer.from([0x50, 0x7c, 0xe9, 0x0d]),
+      inboundMessageId: null,
+      specimenId: null,
+      status: 'sent',
+    });
+    const outbound = (await technician.get(`/api/instrument-messages/outbound?instrumentId=${astmId}`)).json<{
+      items: { rawView: string }[];
+    }>().items;
+    expect(outbound.map((item) => item.rawView)).toEqual(['P|é<CR>\n']);
   });
 });

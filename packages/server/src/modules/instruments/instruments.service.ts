@@ -4,7 +4,7 @@
  * (assign, then replay), QC runs; and the lifecycle of the links (started with the server unless a
  * separate connect process runs them).
  */
-import { encodeControlNotation, decodeHl7, decodeInstrumentText, SillageError } from '@sillage/core';
+import { SillageError } from '@sillage/core';
 import type { Database } from '../../db/database.js';
 import { connectModeFromEnv, type ConnectOptions } from '../../connect/connect-options.js';
 import { LinkManager } from '../../connect/link-manager.js';
@@ -12,6 +12,7 @@ import { stoppedStatus } from '../../connect/link-status.js';
 import { writeAuditEvent, type AccessEventWriter, type AuditContext } from '../audit/audit-writer.js';
 import { compileQcPattern } from './instrument-report.js';
 import * as repo from './instruments.repository.js';
+import { decodeMessageText, rawViewOf } from './message-raw-view.js';
 import { parseSpecimenIdLocation } from './specimen-id-location.js';
 import {
   type AssignInput,
@@ -87,7 +88,7 @@ function outboundOf(row: messages.OutboundRow): OutboundSummary {
     sentAt: row.sent_at?.toISOString() ?? null,
     answeredAt: row.answered_at?.toISOString() ?? null,
     errorDetail: row.error_detail,
-    rawView: encodeControlNotation(row.raw, { lineBreaks: true }),
+    rawView: rawViewOf(row.protocol, row.raw, row.instrument_charset),
   };
 }
 
@@ -414,8 +415,8 @@ export class InstrumentService {
     return {
       ...summaryOf({ ...row, size: row.raw.length }),
       remoteAddress: row.remote_address,
-      rawView: encodeControlNotation(row.raw, { lineBreaks: true }),
-      text: row.protocol === 'hl7' ? decodeHl7(row.raw, charset) : decodeInstrumentText(row.raw, charset),
+      rawView: rawViewOf(row.protocol, row.raw, charset),
+      text: decodeMessageText(row.protocol, row.raw, charset),
       specimenAssignments: row.specimen_assignments,
       outcome: row.outcome,
       replies: replies.map((reply) => ({ id: reply.id, messageType: reply.message_type, status: reply.status })),

@@ -29,6 +29,7 @@ import {
 import type { Database, Queryable, SqlParam } from '../../db/database.js';
 import type { AccessEventWriter, AuditContext } from '../audit/audit-writer.js';
 import { astmQueryAnswer } from './astm-query-answer.js';
+import { lockOrdersOfBatch } from './batch-order-locks.js';
 import { readAstmReport } from './astm-report-reader.js';
 import { nextControlId } from './control-ids.js';
 import { placeExternalOrder } from './external-orders.js';
@@ -39,7 +40,7 @@ import * as instruments from './instruments.repository.js';
 import type { InboundStatus, InstrumentProtocol } from './instruments.schemas.js';
 import * as messages from './messages.repository.js';
 import { pendingWorkFor } from './pending-work.repository.js';
-import { OrphanSpecimens, recordReport } from './report-recording.js';
+import { OrphanSpecimens, recordReportNotingSpecimens, specimenIdsReadBefore } from './report-recording.js';
 import { astmSpecimenIdPath, hl7SpecimenIdPath } from './specimen-id-location.js';
 
 /** A message to write back on the link the inbound message came from. */
@@ -176,8 +177,13 @@ export class MessageProcessor {
         const marks = new messages.StatusMarks();
         // Read once per instrument and batch (the same snapshot a message alone would see).
         const mappingsByInstrument = new Map<string, ReadonlyMap<string, instruments.TestMapping>>();
-        for (const { message, instrument } of await messages.lockInboundBatch(tx, ids)) {
-          const profile = instruments.profileFromRow(instrument);
+        const locked = (await messages.lockInboundBatch(tx, ids)).map(({ message, instrument }) => ({
+          message,
+          profile: instruments.profileFromRow(instrument),
+        }));
+        // Every order the batch records on, locked up front in one fixed order (no deadlock between batches).
+        await lockOrdersOfBatch(tx, locked);
+        for (const { message, profile } of locked) {
           let mappings = mappingsByInstrument.get(profile.id);
           if (mappings === undefined) {
             const list = await instruments.listMappings(tx, profile.id);
@@ -291,7 +297,7 @@ export class MessageProcessor {
         qcPattern: compileQcPattern(profile.qcSpecimenPattern),
         qcSpecimenRole: profile.qcSpecimenRole,
       });
-      const outcome = await recordReport(tx, report, {
+      const outcome = await recordReportNotingSpecimens(tx, report, {
         profile,
         mappings,
         inboundMessageId: message.id,
@@ -358,7 +364,7 @@ export class MessageProcessor {
       qcPattern: compileQcPattern(profile.qcSpecimenPattern),
       reagentLotComponent: profile.reagentLotComponent,
     });
-    const outcome = await recordReport(tx, report, {
+    const outcome = await recordReportNotingSpecimens(tx, report, {
       profile,
       mappings,
       inboundMessageId: message.id,
@@ -582,13 +588,15 @@ export class MessageProcessor {
       return this.markOrphan(id, error, marks);
     }
     const failed = { id, outcome: null, workOrderBarcodes: [] };
+    // The ids read before the failure, so the error queue shows which tubes wait (issue 4).
+    const specimenIds = specimenIdsReadBefore(error) ?? message.specimen_ids;
     if (error instanceof SillageError) {
       const detail = detailOf(error);
       marks.add(id, {
         status: 'error',
         errorCode: error.code,
         errorDetail: detail,
-        specimenIds: message.specimen_ids,
+        specimenIds,
         messageType: null,
         outcome: null,
       });
@@ -601,7 +609,7 @@ export class MessageProcessor {
         status: 'error',
         errorCode: 'SIL_CONNECT_PROCESSING_FAILED',
         errorDetail: detail,
-        specimenIds: message.specimen_ids,
+        specimenIds,
         messageType: null,
         outcome: null,
       });

@@ -4,7 +4,7 @@
  * the handle it runs in.
  */
 import type { Queryable } from '../../db/database.js';
-import type { InboundStatus, InstrumentProtocol, OutboundStatus } from './instruments.schemas.js';
+import type { InboundStatus, InstrumentProtocol, LinkCharset, OutboundStatus } from './instruments.schemas.js';
 
 export interface InboundRow {
   id: number;
@@ -320,6 +320,8 @@ export interface OutboundRow {
   id: number;
   instrument_id: string;
   instrument_code: string;
+  /** The profile's character set, to show the bytes as the instrument reads them. */
+  instrument_charset: LinkCharset;
   created_at: Date;
   protocol: InstrumentProtocol;
   kind: OutboundKind;
@@ -334,9 +336,9 @@ export interface OutboundRow {
   error_detail: string | null;
 }
 
-const outboundColumns = `o.id, o.instrument_id, i.code AS instrument_code, o.created_at, o.protocol, o.kind,
-  o.message_type, o.control_id, o.raw, o.inbound_message_id, o.specimen_id, o.status, o.sent_at, o.answered_at,
-  o.error_detail`;
+const outboundColumns = `o.id, o.instrument_id, i.code AS instrument_code, i.charset AS instrument_charset,
+  o.created_at, o.protocol, o.kind, o.message_type, o.control_id, o.raw, o.inbound_message_id, o.specimen_id,
+  o.status, o.sent_at, o.answered_at, o.error_detail`;
 
 function normaliseOutbound(row: OutboundRow): OutboundRow {
   return {

@@ -83,6 +83,38 @@ export interface RecordReportInput {
   readonly context: AuditContext;
 }
 
+/** The specimen ids a report names (patient tubes and controls), once each, in message order. */
+export function specimenIdsOf(report: InstrumentReport): string[] {
+  return [...new Set(report.specimens.map((s) => s.specimenId).filter((id) => id !== ''))];
+}
+
+/**
+ * The specimen ids read from a message whose recording then failed (unmapped code, tube not
+ * received…), so the error queue can list them. Keyed by the thrown object, which reaches the
+ * failure bookkeeping unchanged (also through a batch abort).
+ */
+const specimenIdsOfFailure = new WeakMap<object, string[]>();
+
+export function specimenIdsReadBefore(error: unknown): string[] | undefined {
+  return typeof error === 'object' && error !== null ? specimenIdsOfFailure.get(error) : undefined;
+}
+
+/** recordReport, noting on failure which specimen ids the message carried. */
+export async function recordReportNotingSpecimens(
+  tx: Queryable,
+  report: InstrumentReport,
+  input: RecordReportInput
+): Promise<ReportOutcome> {
+  try {
+    return await recordReport(tx, report, input);
+  } catch (error) {
+    if (typeof error === 'object' && error !== null) {
+      specimenIdsOfFailure.set(error, specimenIdsOf(report));
+    }
+    throw error;
+  }
+}
+
 export async function recordReport(
   tx: Queryable,
   report: InstrumentReport,
@@ -91,7 +123,7 @@ export async function recordReport(
   const notes = [...report.notes];
   const patientReports = report.specimens.filter((s) => !s.qc);
   const qcReports = report.specimens.filter((s) => s.qc);
-  const specimenIds = [...new Set(report.specimens.map((s) => s.specimenId).filter((id) => id !== ''))];
+  const specimenIds = specimenIdsOf(report);
 
   if (patientReports.some((s) => s.specimenId === '' && s.observations.some(isRecordable))) {
     throw new SillageError('SIL_CONNECT_NO_SPECIMEN_ID', { detail: input.profile.specimenIdLocation });
