@@ -495,6 +495,7 @@ export interface AmendmentInput {
   value: string;
   reason: string;
   comment?: string | null;
+  commentCodes?: string[];
   expectedVersion?: number;
 }
 

@@ -752,6 +752,7 @@ export const en: typeof fr = {
       title: 'Correct {{analyte}}',
       current: 'Validated value: {{value}}',
       newValue: 'New value',
+      comment: 'Free comment',
       reason: 'Correction reason',
       submit: 'Save the correction',
       done: '{{analyte}} corrected: the new version goes through technical then biological validation, before the amended report.',

@@ -770,6 +770,7 @@ export const fr = {
       title: 'Corriger {{analyte}}',
       current: 'Valeur validée : {{value}}',
       newValue: 'Nouvelle valeur',
+      comment: 'Commentaire libre',
       reason: 'Motif de la correction',
       submit: 'Enregistrer la correction',
       done: '{{analyte}} corrigé : la nouvelle version suit la validation technique puis biologique, avant le compte rendu modifié.',

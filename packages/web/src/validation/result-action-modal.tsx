@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { notifyError, notifySuccess } from '../api/notify.js';
 import type { ReviewResult } from '../api/workflow-types.js';
 import { requiredField } from '../lib/required-field.js';
+import { ResultCommentCodesPicker } from '../results/result-comment-codes-picker.js';
+import { useCommentCodes } from '../results/use-comment-codes.js';
 import { amendResult, requestRerun } from './validation-api.js';
 
 export interface ResultAction {
@@ -59,6 +61,10 @@ function ResultActionForm({
   const { t } = useTranslation();
   const { kind, result } = action;
   const [value, setValue] = useState(kind === 'amend' ? (result.value ?? '') : '');
+  // An amendment is a whole new version: the comments are carried over (editable), not dropped.
+  const [comment, setComment] = useState(result.comment ?? '');
+  const [commentCodes, setCommentCodes] = useState<string[]>(result.commentCodes);
+  const commentCodeList = useCommentCodes();
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<{ value?: string; reason?: string }>({});
   const mutation = useMutation({
@@ -66,7 +72,13 @@ function ResultActionForm({
       if (kind === 'rerun') {
         await requestRerun(result.id, reason.trim());
       } else {
-        await amendResult(result.id, { value: value.trim(), reason: reason.trim(), expectedVersion: result.version });
+        await amendResult(result.id, {
+          value: value.trim(),
+          reason: reason.trim(),
+          comment: comment.trim() === '' ? null : comment.trim(),
+          commentCodes,
+          expectedVersion: result.version,
+        });
       }
     },
     onSuccess: () => {
@@ -115,6 +127,23 @@ function ResultActionForm({
             data-autofocus
             {...requiredField}
           />
+        ) : null}
+        {kind === 'amend' ? (
+          <>
+            <ResultCommentCodesPicker
+              analyteCode={result.analyteCode}
+              list={commentCodeList}
+              value={commentCodes}
+              onChange={setCommentCodes}
+            />
+            <TextInput
+              label={t('biology.amend.comment')}
+              value={comment}
+              onChange={(event) => setComment(event.currentTarget.value)}
+              maxLength={2000}
+              autoComplete="off"
+            />
+          </>
         ) : null}
         <Textarea
           label={t(kind === 'rerun' ? 'biology.rerun.reason' : 'biology.amend.reason')}
