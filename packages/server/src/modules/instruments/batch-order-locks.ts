@@ -6,13 +6,13 @@
  * the order every other locker uses (results.repository lockResults), and taking all the locks
  * before the first audit append keeps the audit chain's lock out of any cycle.
  *
- * Reading the messages here is best effort: a message that cannot be read locks nothing, and its
- * processing (which reads it again) says why it failed.
+ * The tubes come from the batch's one parse of each message (inbound-parse.ts). Reading them here is
+ * best effort: a message that cannot be read locks nothing, and its processing says why it failed.
  */
-import { decodeHl7, decodeInstrumentText, tryParseAstmMessages, tryParseHl7 } from '@sillage/core';
 import type { Queryable } from '../../db/database.js';
 import { readAstmReport } from './astm-report-reader.js';
 import { readHl7Report } from './hl7-report-reader.js';
+import type { InboundParse } from './inbound-parse.js';
 import { compileQcPattern, type InstrumentReport } from './instrument-report.js';
 import type { InstrumentProfile } from './instruments.repository.js';
 import type { InboundRow } from './messages.repository.js';
@@ -20,32 +20,30 @@ import { specimenIdsOf } from './report-recording.js';
 import { astmSpecimenIdPath, hl7SpecimenIdPath } from './specimen-id-location.js';
 
 /** The analyzer report a message carries, or null (query, order, unreadable, already processed…). */
-function reportOf(message: InboundRow, profile: InstrumentProfile): InstrumentReport | null {
+function reportOf(message: InboundRow, profile: InstrumentProfile, parse: InboundParse): InstrumentReport | null {
   if (message.status !== 'received' || profile.kind !== 'analyzer') {
     return null;
   }
   const qcPattern = compileQcPattern(profile.qcSpecimenPattern);
-  if (message.protocol === 'astm') {
-    const parsed = tryParseAstmMessages(decodeInstrumentText(message.raw, profile.charset));
-    const records = parsed.messages.flatMap((m) => m.records);
-    if (parsed.issues.some((issue) => issue.severity === 'error') || records.some((r) => r.type === 'Q')) {
+  if (parse.protocol === 'astm') {
+    const records = parse.result.messages.flatMap((m) => m.records);
+    if (parse.result.issues.some((issue) => issue.severity === 'error') || records.some((r) => r.type === 'Q')) {
       return null;
     }
-    return readAstmReport(parsed.messages, {
+    return readAstmReport(parse.result.messages, {
       specimenIdLocation: astmSpecimenIdPath(profile.specimenIdLocation),
       qcPattern,
       reagentLotComponent: profile.reagentLotComponent,
     });
   }
-  const parsed = tryParseHl7(decodeHl7(message.raw, profile.charset));
-  if (!parsed.ok) {
+  if (parse.protocol === 'failed' || !parse.result.ok) {
     return null;
   }
-  const type = parsed.message.messageType().code;
+  const type = parse.result.message.messageType().code;
   if (type !== 'ORU' && type !== 'OUL') {
     return null;
   }
-  return readHl7Report(parsed.message, {
+  return readHl7Report(parse.result.message, {
     specimenIdLocation: hl7SpecimenIdPath(profile.specimenIdLocation),
     qcPattern,
     qcSpecimenRole: profile.qcSpecimenRole,
@@ -55,13 +53,14 @@ function reportOf(message: InboundRow, profile: InstrumentProfile): InstrumentRe
 /** The tubes a message will record on: barcodes read, and tubes a user assigned from the orphan list. */
 export function tubesNamedBy(
   message: InboundRow,
-  profile: InstrumentProfile
+  profile: InstrumentProfile,
+  parse: InboundParse
 ): { barcodes: string[]; specimenIds: string[] } {
   let report: InstrumentReport | null;
   try {
-    report = reportOf(message, profile);
+    report = reportOf(message, profile, parse);
   } catch {
-    report = null; // the processing reads it again and records why it failed
+    report = null; // the processing reads the report again and records why it failed
   }
   if (report === null) {
     return { barcodes: [], specimenIds: [] };
@@ -76,12 +75,12 @@ export function tubesNamedBy(
 /** One statement, result id order: the locks two batches (or a batch and a manual entry) take alike. */
 export async function lockOrdersOfBatch(
   tx: Queryable,
-  messages: readonly { message: InboundRow; profile: InstrumentProfile }[]
+  messages: readonly { message: InboundRow; profile: InstrumentProfile; parse: InboundParse }[]
 ): Promise<void> {
   const barcodes = new Set<string>();
   const specimenIds = new Set<string>();
-  for (const { message, profile } of messages) {
-    const named = tubesNamedBy(message, profile);
+  for (const { message, profile, parse } of messages) {
+    const named = tubesNamedBy(message, profile, parse);
     named.barcodes.forEach((barcode) => barcodes.add(barcode));
     named.specimenIds.forEach((id) => specimenIds.add(id));
   }

@@ -21,7 +21,6 @@ import {
   isErrorCode,
   readAstmQuery,
   SillageError,
-  tryParseAstmMessages,
   tryParseHl7,
   type Hl7ErrorConditionCode,
   type Hl7Message,
@@ -30,6 +29,7 @@ import type { Database, Queryable, SqlParam } from '../../db/database.js';
 import type { AccessEventWriter, AuditContext } from '../audit/audit-writer.js';
 import { astmQueryAnswer } from './astm-query-answer.js';
 import { lockOrdersOfBatch } from './batch-order-locks.js';
+import { parseInbound, type InboundParse } from './inbound-parse.js';
 import { readAstmReport } from './astm-report-reader.js';
 import { nextControlId } from './control-ids.js';
 import { placeExternalOrder } from './external-orders.js';
@@ -177,13 +177,14 @@ export class MessageProcessor {
         const marks = new messages.StatusMarks();
         // Read once per instrument and batch (the same snapshot a message alone would see).
         const mappingsByInstrument = new Map<string, ReadonlyMap<string, instruments.TestMapping>>();
-        const locked = (await messages.lockInboundBatch(tx, ids)).map(({ message, instrument }) => ({
-          message,
-          profile: instruments.profileFromRow(instrument),
-        }));
+        const locked = (await messages.lockInboundBatch(tx, ids)).map(({ message, instrument }) => {
+          const profile = instruments.profileFromRow(instrument);
+          // Decoded and parsed once: for the order locks below and for the processing.
+          return { message, profile, parse: parseInbound(message, profile.charset) };
+        });
         // Every order the batch records on, locked up front in one fixed order (no deadlock between batches).
         await lockOrdersOfBatch(tx, locked);
-        for (const { message, profile } of locked) {
+        for (const { message, profile, parse } of locked) {
           let mappings = mappingsByInstrument.get(profile.id);
           if (mappings === undefined) {
             const list = await instruments.listMappings(tx, profile.id);
@@ -193,7 +194,10 @@ export class MessageProcessor {
           const audit = context ?? { actor: null, requestId: `inbound:${message.id}`, address: null };
           const watched = watchWrites(tx);
           try {
-            results.set(message.id, await this.processLocked(watched.tx, message, profile, mappings, audit, marks));
+            results.set(
+              message.id,
+              await this.processLocked(watched.tx, message, parse, profile, mappings, audit, marks)
+            );
           } catch (error) {
             if (!watched.clean() || !(error instanceof SillageError || error instanceof OrphanSpecimens)) {
               throw new BatchAborted(error);
@@ -225,6 +229,7 @@ export class MessageProcessor {
   private async processLocked(
     tx: Queryable,
     message: messages.InboundRow,
+    parse: InboundParse,
     profile: instruments.InstrumentProfile,
     mappings: ReadonlyMap<string, instruments.TestMapping>,
     audit: AuditContext,
@@ -232,11 +237,11 @@ export class MessageProcessor {
   ): Promise<ProcessingResult> {
     const id = message.id;
     if (message.status !== 'received') {
-      return this.answerAgain(tx, message, profile, mappings);
+      return this.answerAgain(tx, message, parse, profile, mappings);
     }
     let handled: Handled;
     try {
-      handled = await this.handle(tx, message, profile, mappings, audit);
+      handled = await this.handle(tx, message, parse, profile, mappings, audit);
     } catch (error) {
       if (error instanceof OrphanSpecimens) {
         // Found before anything was written: the orphan status commits in this same transaction.
@@ -269,14 +274,18 @@ export class MessageProcessor {
   private async handle(
     tx: Queryable,
     message: messages.InboundRow,
+    parse: InboundParse,
     profile: instruments.InstrumentProfile,
     mappings: ReadonlyMap<string, instruments.TestMapping>,
     context: AuditContext
   ): Promise<Handled> {
-    if (message.protocol === 'astm') {
-      return this.handleAstm(tx, message, profile, mappings, context);
+    if (parse.protocol === 'failed') {
+      throw parse.error;
     }
-    const parsed = tryParseHl7(decodeHl7(message.raw, profile.charset));
+    if (parse.protocol === 'astm') {
+      return this.handleAstm(tx, message, parse.result, profile, mappings, context);
+    }
+    const parsed = parse.result;
     if (!parsed.ok) {
       throw new SillageError('SIL_CONNECT_MESSAGE_UNPARSEABLE', {
         detail: `${parsed.error.code}: ${parsed.error.message}`,
@@ -315,12 +324,11 @@ export class MessageProcessor {
   private async handleAstm(
     tx: Queryable,
     message: messages.InboundRow,
+    parsed: Extract<InboundParse, { protocol: 'astm' }>['result'],
     profile: instruments.InstrumentProfile,
     mappings: ReadonlyMap<string, instruments.TestMapping>,
     context: AuditContext
   ): Promise<Handled> {
-    const text = decodeInstrumentText(message.raw, profile.charset);
-    const parsed = tryParseAstmMessages(text);
     const firstError = parsed.issues.find((issue) => issue.severity === 'error');
     if (firstError !== undefined) {
       throw new SillageError(firstError.code, {
@@ -492,6 +500,7 @@ export class MessageProcessor {
   private async answerAgain(
     tx: Queryable,
     message: messages.InboundRow,
+    parse: InboundParse,
     profile: instruments.InstrumentProfile,
     mappings: ReadonlyMap<string, instruments.TestMapping>
   ): Promise<ProcessingResult> {
@@ -507,7 +516,7 @@ export class MessageProcessor {
       message.message_type === 'QBP^Q11' ||
       (message.protocol === 'astm' && message.message_type?.includes('Q') === true);
     if (isQuery && message.status === 'processed') {
-      const handled = await this.handle(tx, message, profile, mappings, {
+      const handled = await this.handle(tx, message, parse, profile, mappings, {
         actor: null,
         requestId: null,
         address: null,
