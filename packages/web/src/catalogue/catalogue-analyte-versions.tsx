@@ -1,13 +1,11 @@
-import { Badge, Center, Loader, Stack, Table, Text } from '@mantine/core';
+import { Text } from '@mantine/core';
 import { formatReferenceInterval } from '@sillage/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { ApiErrorAlert } from '../api/api-error-alert.js';
-import { formatDateTime } from '../i18n/format.js';
-import { currentLocale } from '../i18n/i18n.js';
 import { daysToAgeLimit } from './catalogue-age-band.js';
 import { catalogueKeys, fetchAnalyteVersions } from './catalogue-api.js';
 import type { Analyte, ReferenceInterval } from './catalogue-types.js';
+import { CatalogueVersionsTable } from './catalogue-versions-table.js';
 
 function useAgeText(): (days: number) => string {
   const { t } = useTranslation();
@@ -39,66 +37,27 @@ function IntervalLine({ interval, decimals }: { interval: ReferenceInterval; dec
  */
 export function CatalogueAnalyteVersions({ code }: { code: string }) {
   const { t } = useTranslation();
-  const locale = currentLocale();
   const versions = useQuery({
     queryKey: catalogueKeys.analyteVersions(code),
     queryFn: () => fetchAnalyteVersions(code),
   });
-  if (versions.isPending) {
-    return (
-      <Center py="lg">
-        <Loader aria-label={t('common.loading')} />
-      </Center>
-    );
-  }
-  if (versions.isError) {
-    return <ApiErrorAlert error={versions.error} />;
-  }
-  const sorted: Analyte[] = [...versions.data.items].sort((a, b) => b.version - a.version);
   return (
-    <Stack gap="xs">
-      <Text size="sm" c="dimmed">
-        {t('catalogue.versions.pastResults')}
-      </Text>
-      <Table.ScrollContainer minWidth={900}>
-        <Table withTableBorder striped data-testid="catalogue-versions-table">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('catalogue.fields.version')}</Table.Th>
-              <Table.Th>{t('catalogue.versions.validFrom')}</Table.Th>
-              <Table.Th>{t('catalogue.versions.validTo')}</Table.Th>
-              <Table.Th>{t('catalogue.versions.author')}</Table.Th>
-              <Table.Th>{t('catalogue.fields.reason')}</Table.Th>
-              <Table.Th>{t('catalogue.intervals.title')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {sorted.map((version) => (
-              <Table.Tr key={version.id} data-testid="catalogue-version-row">
-                <Table.Td>
-                  {version.version}{' '}
-                  {version.validTo === null ? (
-                    <Badge size="xs" color="teal">
-                      {t('catalogue.versions.inForce')}
-                    </Badge>
-                  ) : null}
-                </Table.Td>
-                <Table.Td>{formatDateTime(version.validFrom, locale)}</Table.Td>
-                <Table.Td>{formatDateTime(version.validTo, locale)}</Table.Td>
-                <Table.Td>{version.createdByName ?? t('catalogue.versions.system')}</Table.Td>
-                <Table.Td>{version.changeReason ?? '—'}</Table.Td>
-                <Table.Td>
-                  {version.referenceIntervals.length === 0
-                    ? '—'
-                    : version.referenceIntervals.map((interval, index) => (
-                        <IntervalLine key={index} interval={interval} decimals={version.decimals} />
-                      ))}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-    </Stack>
+    <CatalogueVersionsTable<Analyte>
+      versions={versions}
+      notice={t('catalogue.versions.pastResults')}
+      minWidth={900}
+      testId="catalogue-versions-table"
+      columns={[
+        {
+          header: t('catalogue.intervals.title'),
+          cell: (version) =>
+            version.referenceIntervals.length === 0
+              ? '—'
+              : version.referenceIntervals.map((interval, index) => (
+                  <IntervalLine key={index} interval={interval} decimals={version.decimals} />
+                )),
+        },
+      ]}
+    />
   );
 }
