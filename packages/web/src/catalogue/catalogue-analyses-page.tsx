@@ -1,24 +1,12 @@
-import {
-  Badge,
-  Button,
-  Center,
-  Group,
-  Loader,
-  SegmentedControl,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
-import { IconPlus, IconSearch } from '@tabler/icons-react';
+import { Badge, Center, Group, Loader, SegmentedControl, Stack, Table, Text, TextInput } from '@mantine/core';
+import { IconSearch } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../api/api-error-alert.js';
 import { paths } from '../app/paths.js';
 import { RouterLink } from '../app/router-link.js';
-import { followLink, navigate } from '../app/router.js';
+import { navigate } from '../app/router.js';
 import { useHasPermission } from '../auth/current-user-context.js';
 import { formatEuros } from '../i18n/format.js';
 import { currentLocale } from '../i18n/i18n.js';
@@ -27,6 +15,7 @@ import { TubeColourSwatch } from '../specimens/tube-colour-swatch.js';
 import { catalogueKeys, fetchAnalyses, fetchContainers } from './catalogue-api.js';
 import { CatalogueFilterSelect } from './catalogue-filter-select.js';
 import { distinctValues, filterAnalyses, type ActiveFilter, type AnalysisFilters } from './catalogue-filters.js';
+import { CatalogueListHeader } from './catalogue-list-header.js';
 import { useListKeyboard } from './catalogue-list-keys.js';
 
 const activeFilters: readonly ActiveFilter[] = ['all', 'active', 'inactive'];
@@ -52,31 +41,11 @@ export function CatalogueAnalysesPage() {
 
   return (
     <Stack gap="md">
-      <Group justify="space-between">
-        <Title order={1} size="h3">
-          {t('catalogue.analyses.title')}
-        </Title>
-        <Group gap="xs">
-          <Button
-            variant="default"
-            component="a"
-            href={paths.catalogueAnalytes}
-            onClick={followLink(paths.catalogueAnalytes)}
-          >
-            {t('catalogue.analytes.title')}
-          </Button>
-          {canManage ? (
-            <Button
-              leftSection={<IconPlus size={16} />}
-              component="a"
-              href={paths.catalogueAnalysisCreate}
-              onClick={followLink(paths.catalogueAnalysisCreate)}
-            >
-              {t('catalogue.analyses.new')}
-            </Button>
-          ) : null}
-        </Group>
-      </Group>
+      <CatalogueListHeader
+        title={t('catalogue.analyses.title')}
+        other={{ href: paths.catalogueAnalytes, label: t('catalogue.analytes.title') }}
+        create={canManage ? { href: paths.catalogueAnalysisCreate, label: t('catalogue.analyses.new') } : null}
+      />
       <Group align="flex-end" gap="sm">
         <TextInput
           label={t('catalogue.filters.search')}

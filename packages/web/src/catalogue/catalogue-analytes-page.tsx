@@ -1,16 +1,17 @@
-import { Badge, Button, Center, Group, Loader, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { IconPlus, IconSearch } from '@tabler/icons-react';
+import { Badge, Center, Group, Loader, Stack, Table, Text, TextInput } from '@mantine/core';
+import { IconSearch } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../api/api-error-alert.js';
 import { paths } from '../app/paths.js';
 import { RouterLink } from '../app/router-link.js';
-import { followLink, navigate } from '../app/router.js';
+import { navigate } from '../app/router.js';
 import { useHasPermission } from '../auth/current-user-context.js';
 import { catalogueKeys, fetchAnalytes } from './catalogue-api.js';
 import { CatalogueFilterSelect } from './catalogue-filter-select.js';
 import { distinctValues, filterAnalytes, type AnalyteFilters } from './catalogue-filters.js';
+import { CatalogueListHeader } from './catalogue-list-header.js';
 import { useListKeyboard } from './catalogue-list-keys.js';
 import { resultTypes, type ResultType } from './catalogue-types.js';
 
@@ -29,31 +30,11 @@ export function CatalogueAnalytesPage() {
 
   return (
     <Stack gap="md">
-      <Group justify="space-between">
-        <Title order={1} size="h3">
-          {t('catalogue.analytes.title')}
-        </Title>
-        <Group gap="xs">
-          <Button
-            variant="default"
-            component="a"
-            href={paths.catalogueAnalyses}
-            onClick={followLink(paths.catalogueAnalyses)}
-          >
-            {t('catalogue.analyses.title')}
-          </Button>
-          {canManage ? (
-            <Button
-              leftSection={<IconPlus size={16} />}
-              component="a"
-              href={paths.catalogueAnalyteCreate}
-              onClick={followLink(paths.catalogueAnalyteCreate)}
-            >
-              {t('catalogue.analytes.new')}
-            </Button>
-          ) : null}
-        </Group>
-      </Group>
+      <CatalogueListHeader
+        title={t('catalogue.analytes.title')}
+        other={{ href: paths.catalogueAnalyses, label: t('catalogue.analyses.title') }}
+        create={canManage ? { href: paths.catalogueAnalyteCreate, label: t('catalogue.analytes.new') } : null}
+      />
       <Group align="flex-end" gap="sm">
         <TextInput
           label={t('catalogue.filters.search')}
