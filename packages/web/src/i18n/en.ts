@@ -945,7 +945,6 @@ export const en: typeof fr = {
       patient: 'Patient',
       patientPlaceholder: 'DUPONT 12/03/1965, NIR or P00001234',
       allPatients: 'All patients',
-      patientLink: 'Patient record',
       none: 'No invoice for these criteria.',
       number: 'No.',
       actsDate: 'Acts on',

@@ -964,7 +964,6 @@ export const fr = {
       patient: 'Patient',
       patientPlaceholder: 'DUPONT 12/03/1965, NIR ou P00001234',
       allPatients: 'Tous les patients',
-      patientLink: 'Dossier patient',
       none: 'Aucune facture pour ces critères.',
       number: 'N°',
       actsDate: 'Actes du',
